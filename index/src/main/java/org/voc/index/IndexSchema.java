@@ -1,0 +1,128 @@
+package org.voc.index;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+import org.voc.nlp.DocumentKey;
+import org.voc.nlp.VocJson;
+
+/**
+ * How an {@link IndexedDocument} is laid out in Lucene: the one place that knows the field names.
+ *
+ * <p>The whole document is stored once as JSON, so {@code get} and hits are rebuilt from exactly
+ * what was put; every other field exists only to be searched, filtered, counted or sorted on.
+ */
+final class IndexSchema {
+
+  /** {@link DocumentKey#encoded()}: terms for update/delete/get, doc values for the tie-break sort. */
+  static final String KEY = "key";
+
+  /** The whole {@link IndexedDocument} as UTF-8 JSON. */
+  static final String JSON = "json";
+
+  /** The cleaned text: analyzed, stored (the highlighter reads it), postings with offsets. */
+  static final String TEXT = "text";
+
+  /** The title, if any: indexed like {@link #TEXT}. */
+  static final String TITLE = "title";
+
+  static final String KIND = "kind";
+  static final String SOURCE = "source";
+  static final String BRAND = "brand";
+  static final String SENTIMENT = "sentiment";
+  static final String THEME = "theme";
+
+  /** Epoch millis: points for range filters, numeric doc values for sorting and the histogram. */
+  static final String CREATED_AT = "createdAt";
+
+  /** The rating on the 0-5 scale, as a point for range filters. */
+  static final String RATING = "rating";
+
+  /** Facet dimensions in the order results list them; each is a keyword field of that name. */
+  static final List<String> FACET_DIMENSIONS = List.of(KIND, SOURCE, BRAND, SENTIMENT, THEME);
+
+  // Offsets in the postings let the UnifiedHighlighter skip re-analyzing every hit's text.
+  private static final FieldType TEXT_TYPE = textType();
+
+  private IndexSchema() {}
+
+  /** The term that identifies the document with this key. */
+  static Term keyTerm(DocumentKey key) {
+    return new Term(KEY, key.encoded());
+  }
+
+  /** The Lucene document for {@code indexed}. */
+  static Document toLucene(IndexedDocument indexed) throws IOException {
+    org.voc.nlp.Document document = indexed.document();
+    Document lucene = new Document();
+    lucene.add(new KeywordField(KEY, indexed.key().encoded(), Field.Store.NO));
+    lucene.add(new StoredField(JSON, new BytesRef(VocJson.mapper().writeValueAsBytes(indexed))));
+    lucene.add(new Field(TEXT, textOf(indexed), TEXT_TYPE));
+    if (document.title() != null) {
+      lucene.add(new Field(TITLE, document.title(), TEXT_TYPE));
+    }
+    addKeyword(lucene, KIND, document.kind().wireName());
+    addKeyword(lucene, SOURCE, document.source());
+    addKeyword(lucene, BRAND, document.brand());
+    if (indexed.analysis().sentiment() != null) {
+      addKeyword(lucene, SENTIMENT, indexed.analysis().sentiment().label().wireName());
+    }
+    // THEME: analyses carry no themes yet; once they do, add one keyword per theme here.
+    long createdAt = epochMillis(indexed);
+    lucene.add(new LongPoint(CREATED_AT, createdAt));
+    lucene.add(new NumericDocValuesField(CREATED_AT, createdAt));
+    Double rating = document.ratingOutOfFive();
+    if (rating != null && !rating.isNaN()) {
+      lucene.add(new DoublePoint(RATING, rating));
+    }
+    return lucene;
+  }
+
+  /** The stored document, read back from its JSON. */
+  static IndexedDocument fromStored(Document stored) throws IOException {
+    BytesRef json = stored.getBinaryValue(JSON);
+    if (json == null) {
+      throw new IOException("stored document has no " + JSON + " field");
+    }
+    return VocJson.mapper().readValue(json.bytes, json.offset, json.length, IndexedDocument.class);
+  }
+
+  /** The text that is searched and highlighted: the cleaned text, else what the client sent. */
+  static String textOf(IndexedDocument indexed) {
+    String cleaned = indexed.analysis().text();
+    return cleaned != null ? cleaned : indexed.document().text();
+  }
+
+  private static void addKeyword(Document lucene, String field, String value) {
+    if (value != null) {
+      lucene.add(new KeywordField(field, value, Field.Store.NO));
+    }
+  }
+
+  private static long epochMillis(IndexedDocument indexed) {
+    try {
+      return indexed.document().createdAt().toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "createdAt out of range: " + indexed.document().createdAt(), e);
+    }
+  }
+
+  private static FieldType textType() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}

@@ -1,0 +1,187 @@
+package org.voc.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.voc.nlp.DocumentKey;
+
+/**
+ * The {@link DocumentIndex} on embedded Lucene in one directory: near-real-time searchers
+ * refreshed in the background every {@code refreshInterval}, BM25 over English-stemmed text and
+ * title, keyword filters and facets, a weekly histogram, highlighted snippets and cursor paging.
+ *
+ * <p>Durability is explicit: only {@link #commit} makes writes survive a restart. {@link #close()}
+ * does <em>not</em> commit; it drops every write since the last commit. That is deliberate: the
+ * journal replays those writes on start-up from the watermark it recorded in the commit's user
+ * data, and an implicit commit without that user data would move the documents forward but not
+ * the watermark. Callers that want their writes kept call {@code commit(userData)} before {@code
+ * close()}.
+ *
+ * <p>Thread-safe: many threads may put, get and search at once.
+ */
+public final class LuceneDocumentIndex implements DocumentIndex {
+
+  /** How often writes become visible when nobody calls {@link #refresh()}. */
+  public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(200);
+
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final PeriodicRefresher refresher;
+  private final PagedSearch search;
+  private final Object commitLock = new Object();
+  private volatile Map<String, String> committedUserData;
+
+  private LuceneDocumentIndex(Path path, Duration refreshInterval, QueryLimits limits)
+      throws IOException {
+    Directory dir = FSDirectory.open(path);
+    Analyzer english = new EnglishAnalyzer();
+    IndexWriter openedWriter = null;
+    SearcherManager openedSearchers = null;
+    try {
+      this.committedUserData = lastCommitUserData(dir);
+      openedWriter = new IndexWriter(dir, writerConfig(english));
+      openedSearchers = new SearcherManager(openedWriter, null);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(openedSearchers, openedWriter, dir, english);
+      throw e;
+    }
+    this.directory = dir;
+    this.analyzer = english;
+    this.writer = openedWriter;
+    this.searchers = openedSearchers;
+    this.search = new PagedSearch(english, limits);
+    this.refresher = new PeriodicRefresher(searchers, refreshInterval, "voc-index-refresh");
+  }
+
+  /** Opens or creates the index in {@code path}, refreshed every 200 ms. */
+  public static LuceneDocumentIndex open(Path path) throws IOException {
+    return open(path, DEFAULT_REFRESH_INTERVAL);
+  }
+
+  /** Opens or creates the index in {@code path}, refreshed every {@code refreshInterval}. */
+  public static LuceneDocumentIndex open(Path path, Duration refreshInterval) throws IOException {
+    return open(path, refreshInterval, QueryLimits.DEFAULT);
+  }
+
+  /** Opens or creates the index in {@code path}, with these limits on keyword queries. */
+  public static LuceneDocumentIndex open(Path path, Duration refreshInterval, QueryLimits limits)
+      throws IOException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(refreshInterval, "refreshInterval");
+    Objects.requireNonNull(limits, "limits");
+    return new LuceneDocumentIndex(path, refreshInterval, limits);
+  }
+
+  private static IndexWriterConfig writerConfig(Analyzer analyzer) {
+    return new IndexWriterConfig(analyzer)
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        // See the class comment: only an explicit commit, with its user data, is durable.
+        .setCommitOnClose(false);
+  }
+
+  private static Map<String, String> lastCommitUserData(Directory dir) throws IOException {
+    return DirectoryReader.indexExists(dir)
+        ? Map.copyOf(SegmentInfos.readLatestCommit(dir).getUserData())
+        : Map.of();
+  }
+
+  @Override
+  public void put(IndexedDocument document) throws IOException {
+    writer.updateDocument(IndexSchema.keyTerm(document.key()), IndexSchema.toLucene(document));
+  }
+
+  @Override
+  public void delete(DocumentKey key) throws IOException {
+    writer.deleteDocuments(IndexSchema.keyTerm(key));
+  }
+
+  @Override
+  public Optional<IndexedDocument> get(DocumentKey key) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(IndexSchema.keyTerm(key)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int doc = top.scoreDocs[0].doc;
+      return Optional.of(
+          IndexSchema.fromStored(searcher.storedFields().document(doc, Set.of(IndexSchema.JSON))));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public SearchResult search(SearchRequest request) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return search.run(searcher, request);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /**
+   * Makes every write so far durable with {@code userData} as the commit's user data (replacing
+   * the previous commit's; keys and values must not be null).
+   */
+  @Override
+  public void commit(Map<String, String> userData) throws IOException {
+    Map<String, String> data = Map.copyOf(userData);
+    // Two commits interleaving could record one caller's data with the other's documents.
+    synchronized (commitLock) {
+      writer.setLiveCommitData(new HashMap<>(data).entrySet());
+      writer.commit();
+      committedUserData = data;
+    }
+  }
+
+  @Override
+  public Map<String, String> committedUserData() {
+    return committedUserData;
+  }
+
+  @Override
+  public long count() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Stops the background refresh and closes the index <em>without committing</em>: writes since
+   * the last {@link #commit} are discarded (see the class comment for why).
+   */
+  @Override
+  public void close() throws IOException {
+    IOUtils.close(refresher, searchers, writer, directory, analyzer);
+  }
+}

@@ -1,0 +1,41 @@
+package org.voc.index;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.voc.nlp.DocumentKind;
+import org.voc.nlp.Sentiment;
+
+/**
+ * One page of hits, the total number of matches, facet counts over all matches (dimension to value
+ * to count, largest count first, ties by value), a weekly histogram of matches by {@code createdAt}
+ * (ISO weeks, Monday to Sunday, UTC, oldest first, empty weeks between included), and the cursor of
+ * the next page (null on the last page).
+ */
+public record SearchResult(
+    long total,
+    List<Hit> hits,
+    Map<String, Map<String, Long>> facets,
+    List<WeekCount> histogram,
+    String nextCursor) {
+
+  /**
+   * One matching document. {@code snippet} is the best passage of the text with the matched words
+   * in {@code <mark>...</mark>}; everything else in it is HTML-escaped, so it is safe to insert as
+   * markup.
+   */
+  public record Hit(
+      String id,
+      String source,
+      DocumentKind kind,
+      Instant createdAt,
+      String title,
+      String brand,
+      String snippet,
+      Sentiment sentiment,
+      float score) {}
+
+  /** Matches created in one ISO week ({@code week} like {@code 2026-W47}, starting on {@code start}). */
+  public record WeekCount(String week, LocalDate start, long count) {}
+}

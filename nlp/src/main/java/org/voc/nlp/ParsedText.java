@@ -1,0 +1,32 @@
+package org.voc.nlp;
+
+import edu.stanford.nlp.util.CoreMap;
+import java.util.List;
+
+/**
+ * A cleaned text split into the sentences that are analyzed. CoreNLP splits for every sentiment
+ * model; engines that only need words read {@link #sentences()}, while CoreNLP's own sentiment and
+ * the key phrases read the parse in {@link #coreNlpSentences()} rather than parsing again.
+ *
+ * @param text the cleaned text the spans point into
+ * @param sentences the analyzed sentences, in order
+ * @param coreNlpSentences CoreNLP's annotation of each sentence, parallel to {@code sentences}
+ * @param truncated whether text after the last sentence was left out to bound the work
+ */
+public record ParsedText(
+    String text, List<Sentence> sentences, List<CoreMap> coreNlpSentences, boolean truncated) {
+
+  public ParsedText {
+    sentences = List.copyOf(sentences);
+    coreNlpSentences = List.copyOf(coreNlpSentences);
+    if (sentences.size() != coreNlpSentences.size()) {
+      throw new IllegalArgumentException(
+          sentences.size() + " sentences but " + coreNlpSentences.size() + " CoreNLP sentences");
+    }
+  }
+
+  /** The texts of the sentences, which is all a model that parses nothing needs. */
+  public List<String> sentenceTexts() {
+    return sentences.stream().map(Sentence::text).toList();
+  }
+}

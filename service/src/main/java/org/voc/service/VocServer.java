@@ -1,0 +1,111 @@
+package org.voc.service;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voc.index.DocumentIndex;
+import org.voc.index.LuceneDocumentIndex;
+import org.voc.index.QueryLimits;
+import org.voc.nlp.Analysis;
+import org.voc.nlp.Document;
+import org.voc.service.config.VocConfig;
+import org.voc.service.http.HttpApi;
+import org.voc.service.ingest.IngestPipeline;
+import org.voc.service.ingest.Journal;
+
+/**
+ * A running voc service: the index and journal under the data dir, the ingest pipeline, and the
+ * HTTP server. {@link #close()} stops them in the reverse order.
+ */
+public final class VocServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VocServer.class);
+  private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final IngestPipeline pipeline;
+  private final DocumentIndex index;
+  private final Journal journal;
+
+  private VocServer(Vertx vertx, HttpServer server, IngestPipeline pipeline, DocumentIndex index, Journal journal) {
+    this.vertx = vertx;
+    this.server = server;
+    this.pipeline = pipeline;
+    this.index = index;
+    this.journal = journal;
+  }
+
+  /** Opens the stores, resumes unfinished work, and listens; returns once the port is bound. */
+  public static VocServer start(VocConfig config, Function<Document, Analysis> analyzer, Clock clock)
+      throws IOException {
+    Files.createDirectories(config.data());
+    DocumentIndex index = LuceneDocumentIndex.open(config.data().resolve("index"),
+        LuceneDocumentIndex.DEFAULT_REFRESH_INTERVAL,
+        new QueryLimits(QueryLimits.DEFAULT.maxLength(), config.limits().maxQueryTerms(), QueryLimits.DEFAULT.maxDepth()));
+    Journal journal = Journal.open(config.data().resolve("journal"), JOURNAL_SEGMENT_BYTES);
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    IngestPipeline pipeline = new IngestPipeline(journal, index, analyzer, config.analysis().workers(),
+        config.limits().queueCapacity(), Duration.ofSeconds(1), metrics);
+    pipeline.start();
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory(metrics))
+        .build();
+    try {
+      HttpApi.Services services = new HttpApi.Services(config, pipeline, index, analyzer, metrics, clock);
+      HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+              .setMaxInitialLineLength(64 * 1024)
+              .setMaxHeaderSize(64 * 1024)
+              .setCompressionSupported(true))
+          .requestHandler(HttpApi.router(vertx, services))
+          .listen(config.port(), config.host())
+          .await(60, TimeUnit.SECONDS);
+      LOG.info("voc listening on http://{}:{} with data in {}", config.host(), server.actualPort(), config.data());
+      if (config.apiKeys().isEmpty()) {
+        LOG.info("No API keys configured: every client that can reach {} is trusted", config.host());
+      }
+      return new VocServer(vertx, server, pipeline, index, journal);
+    } catch (Exception e) {
+      vertx.close();
+      pipeline.close();
+      index.close();
+      journal.close();
+      throw new IOException("could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The port the server listens on (useful when started with port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** Drops queued work from memory (it stays in the journal), commits, and closes everything. */
+  @Override
+  public void close() throws IOException {
+    try {
+      server.close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("HTTP server did not close cleanly", e);
+    }
+    pipeline.close();
+    index.close();
+    journal.close();
+    vertx.close();
+  }
+}

@@ -1,0 +1,125 @@
+package org.voc.service.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration of a voc process, read once at start-up (file, then env, then flags) and
+ * passed to what needs it. Every key has a default, so no file is needed.
+ */
+public record VocConfig(
+    String host,
+    Integer port,
+    Path data,
+    List<ApiKey> apiKeys,
+    List<Brand> brands,
+    List<Theme> themes,
+    Map<String, Webhook> webhooks,
+    Crawler crawler,
+    Reports reports,
+    Limits limits,
+    Analysis analysis) {
+
+  public VocConfig {
+    host = host == null ? "127.0.0.1" : host;
+    port = port == null ? 8080 : port;
+    data = data == null ? Path.of("data") : data;
+    apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    brands = brands == null ? List.of() : List.copyOf(brands);
+    themes = themes == null ? List.of() : List.copyOf(themes);
+    webhooks = webhooks == null ? Map.of() : Map.copyOf(webhooks);
+    crawler = crawler == null ? new Crawler(null, null, null) : crawler;
+    reports = reports == null ? new Reports(null) : reports;
+    limits = limits == null ? Limits.DEFAULT : limits;
+    analysis = analysis == null ? Analysis.DEFAULT : analysis;
+  }
+
+  /** The configuration with every default. */
+  public static VocConfig defaults() {
+    return new VocConfig(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  public VocConfig withPort(int value) {
+    return new VocConfig(host, value, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis);
+  }
+
+  public VocConfig withHost(String value) {
+    return new VocConfig(value, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis);
+  }
+
+  public VocConfig withData(Path value) {
+    return new VocConfig(host, port, value, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis);
+  }
+
+  /** An API key and what it may do: {@code ingest}, {@code read}, {@code admin}. */
+  public record ApiKey(String key, List<String> scopes) {
+    public ApiKey {
+      scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+  }
+
+  /** A brand to find in texts; the own brand is marked {@code own}, the others are competitors. */
+  public record Brand(String name, List<String> aliases, List<String> products, boolean own) {
+    public Brand {
+      aliases = aliases == null ? List.of() : List.copyOf(aliases);
+      products = products == null ? List.of() : List.copyOf(products);
+    }
+  }
+
+  /** A theme of the taxonomy, described in words and by example phrases. */
+  public record Theme(String name, String description, List<String> examples) {
+    public Theme {
+      examples = examples == null ? List.of() : List.copyOf(examples);
+    }
+  }
+
+  /** A support tool's webhook settings: the secret its signatures are checked with. */
+  public record Webhook(String secret) {}
+
+  /** Crawler settings: which sources, how politely, and whether private addresses may be fetched. */
+  public record Crawler(Boolean allowPrivateAddresses, Long delayMillis, List<Map<String, Object>> sources) {
+    public Crawler {
+      allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
+      delayMillis = delayMillis == null ? 1000L : delayMillis;
+      sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+  }
+
+  /** Scheduled reports. */
+  public record Reports(Map<String, Object> weekly) {}
+
+  /**
+   * Request and queue limits. Sizes are in bytes; {@code queueCapacity} is the number of accepted
+   * documents waiting for analysis beyond which ingest answers 429.
+   */
+  public record Limits(
+      Long maxDocumentBytes,
+      Long maxRequestBytes,
+      Integer maxQueryTerms,
+      Integer queueCapacity,
+      Integer waitSeconds) {
+
+    public static final Limits DEFAULT = new Limits(null, null, null, null, null);
+
+    public Limits {
+      maxDocumentBytes = maxDocumentBytes == null ? 1L << 20 : maxDocumentBytes;
+      maxRequestBytes = maxRequestBytes == null ? 64L << 20 : maxRequestBytes;
+      maxQueryTerms = maxQueryTerms == null ? 64 : maxQueryTerms;
+      queueCapacity = queueCapacity == null ? 50_000 : queueCapacity;
+      waitSeconds = waitSeconds == null ? 60 : waitSeconds;
+    }
+  }
+
+  /** Analysis settings: worker threads (default: one per core) and how much of a text is analyzed. */
+  public record Analysis(Integer workers, Integer maxSentences, Integer maxChars) {
+
+    public static final Analysis DEFAULT = new Analysis(null, null, null);
+
+    public Analysis {
+      workers = workers == null || workers < 1 ? Runtime.getRuntime().availableProcessors() : workers;
+      maxSentences = maxSentences == null ? 200 : maxSentences;
+      maxChars = maxChars == null ? 20_000 : maxChars;
+    }
+  }
+}

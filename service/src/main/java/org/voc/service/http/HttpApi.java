@@ -1,0 +1,93 @@
+package org.voc.service.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.voc.index.DocumentIndex;
+import org.voc.nlp.Analysis;
+import org.voc.nlp.Document;
+import org.voc.service.config.Scope;
+import org.voc.service.config.VocConfig;
+import org.voc.service.ingest.IngestPipeline;
+
+/** The HTTP API as a router: reads like the API table in the README. */
+public final class HttpApi {
+
+  private HttpApi() {}
+
+  /** What the routes work with. */
+  public record Services(
+      VocConfig config,
+      IngestPipeline pipeline,
+      DocumentIndex index,
+      Function<Document, Analysis> analyzer,
+      PrometheusMeterRegistry metrics,
+      Clock clock) {}
+
+  public static Router router(Vertx vertx, Services services) {
+    VocConfig.Limits limits = services.config().limits();
+    DocumentReader reader = new DocumentReader(limits.maxDocumentBytes(), services.clock());
+    WorkerExecutor analysisPool =
+        vertx.createSharedWorkerExecutor("voc-analyze", services.config().analysis().workers());
+    DocumentsHandler documents = new DocumentsHandler(services.pipeline(), reader,
+        limits.queueCapacity(), limits.waitSeconds());
+    SearchHandler search = new SearchHandler(services.index());
+    AnalyzeHandler analyze = new AnalyzeHandler(services.analyzer(), reader, analysisPool);
+    ApiKeys keys = new ApiKeys(services.config().apiKeys());
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes());
+
+    Router router = Router.router(vertx);
+    router.post("/v1/analyze").handler(body).handler(keys.require(Scope.INGEST)).handler(analyze::analyze);
+    router.post("/v1/documents").handler(body).handler(keys.require(Scope.INGEST)).handler(documents::post);
+    router.get("/v1/documents/:source/:id").handler(keys.require(Scope.READ)).handler(documents::get);
+    router.delete("/v1/documents/:source/:id").handler(keys.require(Scope.ADMIN)).handler(documents::delete);
+    router.get("/v1/search").handler(keys.require(Scope.READ)).handler(search::search);
+    router.get("/health").handler(ctx -> health(ctx, services));
+    router.get("/metrics").handler(keys.require(Scope.READ)).handler(PrometheusScrapingHandler.create(services.metrics()));
+
+    router.route().failureHandler(ctx -> failure(ctx, limits.maxRequestBytes()));
+    router.errorHandler(404, ctx -> Responses.error(ctx,
+        new ApiError(404, "not_found", "no such endpoint: " + ctx.request().path(), null)));
+    router.errorHandler(405, ctx -> Responses.error(ctx,
+        new ApiError(405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path(), null)));
+    router.errorHandler(413, ctx -> failure(ctx, limits.maxRequestBytes()));
+    router.errorHandler(400, ctx -> failure(ctx, limits.maxRequestBytes()));
+    return router;
+  }
+
+  private static void health(RoutingContext ctx, Services services) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    try {
+      body.put("status", "up");
+      body.put("documents", services.index().count());
+      body.put("queued", services.pipeline().queued());
+      Responses.json(ctx, 200, body);
+    } catch (IOException | RuntimeException e) {
+      Responses.internalError(ctx, e);
+    }
+  }
+
+  private static void failure(RoutingContext ctx, long maxRequestBytes) {
+    Throwable failure = ctx.failure();
+    int status = ctx.statusCode();
+    if (failure instanceof ApiException api) {
+      Responses.error(ctx, api.error());
+    } else if (status == 413) {
+      Responses.error(ctx, new ApiError(413, "request_too_large",
+          "the request body is larger than the limit of " + maxRequestBytes + " bytes", null));
+    } else if (status >= 400 && status < 500) {
+      Responses.error(ctx, new ApiError(status, "bad_request", "the request could not be read", null));
+    } else {
+      Responses.internalError(ctx, failure);
+    }
+  }
+}

@@ -1,0 +1,445 @@
+package org.voc.service.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voc.index.DocumentIndex;
+import org.voc.index.IndexedDocument;
+import org.voc.nlp.Analysis;
+import org.voc.nlp.Document;
+import org.voc.nlp.DocumentKey;
+
+/**
+ * Where a posted document goes: validated submissions are written to the {@link Journal} (durable
+ * before anyone is told "accepted"), queued, analyzed by a bounded pool of worker threads and put in
+ * the {@link DocumentIndex}. The index commit records the journal sequence number up to which
+ * everything is indexed; on start-up the journal records after it are queued again, so a crash
+ * loses nothing that was acknowledged.
+ *
+ * <p>Documents accepted but not yet visible in the index are kept in {@code pending}, so a retry or
+ * a read sees them at once. Urgent work (a client waiting for the answer) jumps the queue.
+ */
+public final class IngestPipeline implements Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+  static final String COMMITTED_SEQ = "journalSeq";
+  private static final int STRIPES = 64;
+
+  private final Journal journal;
+  private final DocumentIndex index;
+  private final Function<Document, Analysis> analyzer;
+  private final int workerCount;
+  private final int queueCapacity;
+  private final Duration commitInterval;
+
+  private final Map<DocumentKey, Pending> pending = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListSet<Long> inFlight = new ConcurrentSkipListSet<>();
+  private final PriorityBlockingQueue<Job> queue = new PriorityBlockingQueue<>();
+  private final ConcurrentLinkedQueue<Visible> awaitingRefresh = new ConcurrentLinkedQueue<>();
+  private final Object[] stripes = new Object[STRIPES];
+  private final List<Thread> workers = new ArrayList<>();
+  private final ScheduledExecutorService maintenance =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "voc-index-maintenance"));
+
+  private final Map<IngestStatus, Counter> accepted = new EnumMap<>(IngestStatus.class);
+  private final Counter analyzed;
+  private final Counter analysisFailures;
+  private final Timer analysisTime;
+
+  private final Object commitLock = new Object();
+  private volatile boolean running;
+  private long committedSeq;
+
+  /** Builds a pipeline; nothing runs until {@link #start()}. */
+  public IngestPipeline(
+      Journal journal,
+      DocumentIndex index,
+      Function<Document, Analysis> analyzer,
+      int workerCount,
+      int queueCapacity,
+      Duration commitInterval,
+      MeterRegistry metrics) {
+    this.journal = journal;
+    this.index = index;
+    this.analyzer = analyzer;
+    this.workerCount = workerCount;
+    this.queueCapacity = queueCapacity;
+    this.commitInterval = commitInterval;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new Object();
+    }
+    for (IngestStatus status : IngestStatus.values()) {
+      accepted.put(status, Counter.builder("voc.documents.ingested").tag("status", status.wireName())
+          .description("Posted documents by outcome").register(metrics));
+    }
+    analyzed = Counter.builder("voc.documents.analyzed").description("Documents analyzed and indexed")
+        .register(metrics);
+    analysisFailures = Counter.builder("voc.analysis.failures")
+        .description("Documents whose analysis failed and were indexed without it").register(metrics);
+    analysisTime = Timer.builder("voc.analysis.duration").description("Time to analyze one document")
+        .register(metrics);
+    metrics.gauge("voc.analysis.queue", queue, PriorityBlockingQueue::size);
+  }
+
+  /** Re-queues what the journal holds beyond the last index commit, then starts the workers. */
+  public void start() throws IOException {
+    String committed = index.committedUserData().get(COMMITTED_SEQ);
+    committedSeq = committed == null ? 0 : Long.parseLong(committed);
+    journal.advanceTo(committedSeq + 1);
+    int[] replayed = {0};
+    journal.replay(committedSeq, record -> {
+      replay(record.seq(), JournalEntry.decode(record.payload()));
+      replayed[0]++;
+    });
+    if (replayed[0] > 0) {
+      LOG.info("Resuming {} journal records accepted before the last stop", replayed[0]);
+    }
+    running = true;
+    for (int i = 0; i < workerCount; i++) {
+      Thread worker = new Thread(this::work, "voc-analysis-" + i);
+      worker.setDaemon(true);
+      worker.start();
+      workers.add(worker);
+    }
+    long refreshMillis = 200;
+    maintenance.scheduleWithFixedDelay(this::publishVisible, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+    maintenance.scheduleWithFixedDelay(this::commitQuietly, commitInterval.toMillis(),
+        commitInterval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Accepts a batch: decides each document's status, journals the new and changed ones with one
+   * disk force, and queues them. When this returns, they are durable.
+   *
+   * @param urgent the client waits for the analysis: queue ahead of bulk work
+   * @throws QueueFullException the queue cannot take this batch now; nothing was accepted
+   */
+  public synchronized List<Accepted> accept(List<Submission> submissions, boolean urgent)
+      throws IOException, QueueFullException {
+    if (queue.size() + submissions.size() > queueCapacity) {
+      throw new QueueFullException("the analysis queue is full (" + queue.size() + " of "
+          + queueCapacity + " documents waiting); retry later", retryAfterSeconds());
+    }
+    Map<DocumentKey, String> batchHashes = new HashMap<>();
+    List<IngestStatus> statuses = new ArrayList<>();
+    List<byte[]> payloads = new ArrayList<>();
+    List<CompletableFuture<IndexedDocument>> existing = new ArrayList<>();
+    for (Submission submission : submissions) {
+      DocumentKey key = submission.document().key();
+      Existing known = batchHashes.containsKey(key) ? new Existing(batchHashes.get(key), null) : lookup(key);
+      IngestStatus status = known == null ? IngestStatus.CREATED
+          : known.contentHash().equals(submission.contentHash()) ? IngestStatus.DUPLICATE
+          : IngestStatus.UPDATED;
+      statuses.add(status);
+      existing.add(known == null ? null : known.indexed());
+      if (status != IngestStatus.DUPLICATE) {
+        batchHashes.put(key, submission.contentHash());
+        payloads.add(JournalEntry.encode(new JournalEntry.Put(submission.document(), submission.contentHash())));
+      }
+    }
+    long seq = payloads.isEmpty() ? 0 : journal.append(payloads);
+    List<Accepted> results = new ArrayList<>();
+    for (int i = 0; i < submissions.size(); i++) {
+      Submission submission = submissions.get(i);
+      DocumentKey key = submission.document().key();
+      IngestStatus status = statuses.get(i);
+      accepted.get(status).increment();
+      if (status == IngestStatus.DUPLICATE) {
+        CompletableFuture<IndexedDocument> known = existing.get(i);
+        results.add(new Accepted(key, status, known != null ? known : pending.get(key).indexed));
+        continue;
+      }
+      Pending entry = enqueue(seq++, submission, urgent);
+      results.add(new Accepted(key, status, entry.indexed));
+    }
+    return results;
+  }
+
+  /** The document with this key: pending analysis, or indexed. */
+  public Optional<StoredState> find(DocumentKey key) throws IOException {
+    Pending entry = pending.get(key);
+    if (entry != null) {
+      return entry.deleted() ? Optional.empty() : Optional.of(new StoredState.Pending(entry.document));
+    }
+    return index.get(key).map(StoredState.Indexed::new);
+  }
+
+  /** Erases the document everywhere it is searchable; false when there was none. */
+  public synchronized boolean delete(DocumentKey key) throws IOException {
+    if (lookup(key) == null) {
+      return false;
+    }
+    long seq = journal.append(List.of(JournalEntry.encode(new JournalEntry.Delete(key))));
+    applyDelete(seq, key);
+    return true;
+  }
+
+  /** How many accepted documents wait for analysis. */
+  public int queued() {
+    return queue.size();
+  }
+
+  /** Makes everything indexed so far searchable now (tests, and clients that asked to wait). */
+  public void refresh() throws IOException {
+    index.refresh();
+    publishVisible();
+  }
+
+  /** Stops the workers and commits what is indexed; the rest stays in the journal for next time. */
+  @Override
+  public void close() throws IOException {
+    running = false;
+    for (Thread worker : workers) {
+      worker.interrupt();
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    maintenance.shutdownNow();
+    try {
+      maintenance.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    commit();
+  }
+
+  private Pending enqueue(long seq, Submission submission, boolean urgent) {
+    DocumentKey key = submission.document().key();
+    Pending entry = new Pending(seq, submission.contentHash(), submission.document());
+    Pending previous = pending.put(key, entry);
+    if (previous != null) {
+      // Whoever waits for the older version gets the newer one: it supersedes the older.
+      entry.indexed.whenComplete((doc, error) -> previous.indexed.complete(doc));
+    }
+    inFlight.add(seq);
+    queue.add(new Job(seq, urgent, key));
+    return entry;
+  }
+
+  private void replay(long seq, JournalEntry entry) {
+    switch (entry) {
+      case JournalEntry.Put put -> enqueue(seq, new Submission(put.document(), put.contentHash()), false);
+      case JournalEntry.Delete delete -> {
+        try {
+          applyDelete(seq, delete.key());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  private void applyDelete(long seq, DocumentKey key) throws IOException {
+    Pending marker = Pending.deletedAt(seq);
+    Pending previous;
+    synchronized (stripe(key)) {
+      previous = pending.put(key, marker);
+      index.delete(key);
+    }
+    if (previous != null) {
+      previous.indexed.complete(null);
+    }
+    awaitingRefresh.add(new Visible(key, marker));
+  }
+
+  private Existing lookup(DocumentKey key) throws IOException {
+    Pending entry = pending.get(key);
+    if (entry != null) {
+      return entry.deleted() ? null : new Existing(entry.contentHash, entry.indexed);
+    }
+    return index.get(key)
+        .map(doc -> new Existing(doc.contentHash(), CompletableFuture.completedFuture(doc)))
+        .orElse(null);
+  }
+
+  private void work() {
+    while (running) {
+      Job job;
+      try {
+        job = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      try {
+        process(job);
+      } catch (IOException | RuntimeException e) {
+        if (!running) {
+          return; // interrupted by shutdown: the journal still holds the record
+        }
+        // The record stays in flight, so the commit watermark stops below it and a restart retries it.
+        LOG.error("Could not index document {} / {} (journal record {})", job.key.source(), job.key.id(), job.seq, e);
+      }
+    }
+  }
+
+  private void process(Job job) throws IOException {
+    Pending entry = pending.get(job.key);
+    if (entry == null || entry.seq != job.seq) {
+      inFlight.remove(job.seq);
+      return;
+    }
+    IndexedDocument stored = new IndexedDocument(entry.document, analyze(entry.document), entry.contentHash);
+    boolean indexed = false;
+    synchronized (stripe(job.key)) {
+      if (pending.get(job.key) == entry) {
+        index.put(stored);
+        indexed = true;
+      }
+    }
+    inFlight.remove(job.seq);
+    if (indexed) {
+      analyzed.increment();
+      awaitingRefresh.add(new Visible(job.key, entry));
+      entry.indexed.complete(stored);
+    }
+  }
+
+  private Analysis analyze(Document document) {
+    Timer.Sample sample = Timer.start();
+    try {
+      return analyzer.apply(document);
+    } catch (RuntimeException e) {
+      if (!running) {
+        throw e;
+      }
+      analysisFailures.increment();
+      LOG.error("Analysis failed for {} / {}; indexing it without analysis", document.source(), document.id(), e);
+      return FailedAnalysis.of(document, e);
+    } finally {
+      sample.stop(analysisTime);
+    }
+  }
+
+  /** Refreshes the index, then forgets pending entries that readers can now see there. */
+  private void publishVisible() {
+    List<Visible> batch = new ArrayList<>();
+    for (Visible v; (v = awaitingRefresh.poll()) != null; ) {
+      batch.add(v);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      index.refresh();
+      for (Visible v : batch) {
+        pending.remove(v.key, v.entry);
+      }
+    } catch (IOException | RuntimeException e) {
+      awaitingRefresh.addAll(batch);
+      LOG.error("Index refresh failed", e);
+    }
+  }
+
+  private void commitQuietly() {
+    try {
+      commit();
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Index commit failed; the journal keeps everything since the last commit", e);
+    }
+  }
+
+  private void commit() throws IOException {
+    synchronized (commitLock) {
+      commitThroughWatermark();
+    }
+  }
+
+  private void commitThroughWatermark() throws IOException {
+    long watermark;
+    synchronized (this) {
+      watermark = inFlight.isEmpty() ? journal.nextSeq() - 1 : inFlight.first() - 1;
+    }
+    if (watermark <= committedSeq) {
+      return;
+    }
+    index.commit(Map.of(COMMITTED_SEQ, Long.toString(watermark)));
+    committedSeq = watermark;
+    journal.truncateThrough(watermark);
+  }
+
+  private int retryAfterSeconds() {
+    double perSecond = Math.max(1.0, analyzed.count() / Math.max(1.0, uptimeSeconds()));
+    return (int) Math.max(1, Math.min(60, Math.ceil(queue.size() / perSecond / 4)));
+  }
+
+  private final long startNanos = System.nanoTime();
+
+  private double uptimeSeconds() {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private Object stripe(DocumentKey key) {
+    return stripes[Math.floorMod(key.hashCode(), STRIPES)];
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private record Existing(String contentHash, CompletableFuture<IndexedDocument> indexed) {}
+
+  private record Visible(DocumentKey key, Pending entry) {}
+
+  /** A queued document, urgent first, then in the order accepted. */
+  private record Job(long seq, boolean urgent, DocumentKey key) implements Comparable<Job> {
+    @Override
+    public int compareTo(Job other) {
+      if (urgent != other.urgent) {
+        return urgent ? -1 : 1;
+      }
+      return Long.compare(seq, other.seq);
+    }
+  }
+
+  /** The latest accepted version of a key until the index shows it; a null document marks an erase. */
+  private static final class Pending {
+    final long seq;
+    final String contentHash;
+    final Document document;
+    final CompletableFuture<IndexedDocument> indexed = new CompletableFuture<>();
+
+    Pending(long seq, String contentHash, Document document) {
+      this.seq = seq;
+      this.contentHash = contentHash;
+      this.document = document;
+    }
+
+    static Pending deletedAt(long seq) {
+      Pending marker = new Pending(seq, "", null);
+      marker.indexed.complete(null);
+      return marker;
+    }
+
+    boolean deleted() {
+      return document == null;
+    }
+  }
+}

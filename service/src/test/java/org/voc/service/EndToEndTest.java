@@ -1,0 +1,75 @@
+package org.voc.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voc.nlp.DocumentAnalyzer;
+import org.voc.service.config.VocConfig;
+
+/** The user stories of the vertical slice, with the real CoreNLP models, over HTTP. */
+class EndToEndTest {
+
+  @TempDir static Path dir;
+  static VocServer server;
+  static ApiClient api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    VocConfig config = VocConfig.defaults().withPort(0).withData(dir);
+    DocumentAnalyzer analyzer = Analyzers.load(config);
+    server = VocServer.start(config, analyzer::analyze,
+        Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
+    api = new ApiClient(server.port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void supportToolGetsTheTicketsAnalysisInTheSameCallAndAnalystFindsIt() {
+    ApiClient.Response posted = api.postJson("/v1/documents?wait=true",
+        "{\"source\":\"zendesk\",\"id\":\"T-1\",\"kind\":\"ticket\",\"text\":\"The app crashes every time I log in. Very frustrating.\"}");
+    assertThat(posted.status()).isEqualTo(201);
+    JsonNode analysis = posted.json().path("analysis");
+    assertThat(analysis.path("sentiment").path("label").asText()).isEqualTo("negative");
+    assertThat(analysis.path("sentiment").path("score").asDouble()).isBetween(-1.0, 0.0);
+    assertThat(analysis.path("sentences")).hasSize(2);
+    JsonNode first = analysis.path("sentences").get(0);
+    assertThat(analysis.path("text").asText().substring(first.path("start").asInt(), first.path("end").asInt()))
+        .isEqualTo("The app crashes every time I log in.");
+    assertThat(analysis.path("sentiment").path("models").get(0).path("name").asText()).isEqualTo("corenlp");
+    assertThat(analysis.path("keyPhrases").toString()).contains("app");
+
+    api.postJson("/v1/documents?wait=true",
+        "{\"source\":\"appstore\",\"id\":\"R-1\",\"kind\":\"review\",\"text\":\"I love this app, it never crashes.\"}");
+    JsonNode result = api.get("/v1/search?q=crash&kind=ticket&sentiment=negative&from=2026-11-01").json();
+    assertThat(result.path("total").asLong()).isEqualTo(1);
+    JsonNode hit = result.path("hits").get(0);
+    assertThat(hit.path("id").asText()).isEqualTo("T-1");
+    assertThat(hit.path("snippet").asText()).contains("<mark>crashes</mark>");
+    assertThat(hit.path("sentiment").path("label").asText()).isEqualTo("negative");
+    assertThat(result.path("facets").path("kind").path("ticket").asLong()).isEqualTo(1);
+    assertThat(result.path("facets").path("sentiment").path("negative").asLong()).isEqualTo(1);
+    assertThat(result.path("histogram").get(0).path("week").asText()).isEqualTo("2026-W47");
+  }
+
+  @Test
+  void analyzeTellsPraiseFromComplaintAndStoresNothing() {
+    JsonNode praise = api.postJson("/v1/analyze", "{\"text\":\"I love this product, it works great.\"}").json();
+    assertThat(praise.path("sentiment").path("label").asText()).isEqualTo("positive");
+    JsonNode html = api.postJson("/v1/analyze",
+        "{\"text\":\"<p>The support team was <b>terrible</b>.</p><script>x()</script>\"}").json();
+    assertThat(html.path("text").asText()).doesNotContain("<b>").doesNotContain("x()");
+    assertThat(html.path("sentiment").path("label").asText()).isEqualTo("negative");
+  }
+}

@@ -1,0 +1,68 @@
+package org.voc.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.voc.nlp.Analysis;
+import org.voc.nlp.Document;
+import org.voc.nlp.SentenceAnalysis;
+import org.voc.nlp.Sentiment;
+
+/**
+ * A fast, predictable stand-in for the CoreNLP analyzer, for tests about plumbing rather than
+ * language: sentences end at '.', a sentence with "crash", "bad" or "refund" is negative, one with
+ * "love" or "great" positive, others neutral. Counts its calls.
+ */
+public final class FakeAnalyzer implements Function<Document, Analysis> {
+
+  public final AtomicInteger calls = new AtomicInteger();
+
+  @Override
+  public Analysis apply(Document document) {
+    calls.incrementAndGet();
+    String text = document.text().strip();
+    List<SentenceAnalysis> sentences = new ArrayList<>();
+    int start = 0;
+    double neg = 0;
+    double neu = 0;
+    double pos = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('.', start);
+      end = end < 0 ? text.length() : end + 1;
+      String sentence = text.substring(start, end);
+      Sentiment sentiment = sentiment(sentence);
+      double weight = sentence.length();
+      neg += weight * sentiment.probabilities().negative();
+      neu += weight * sentiment.probabilities().neutral();
+      pos += weight * sentiment.probabilities().positive();
+      sentences.add(new SentenceAnalysis(start, end, sentence, sentiment));
+      start = end;
+      while (start < text.length() && text.charAt(start) == ' ') {
+        start++;
+      }
+    }
+    double total = Math.max(1e-9, neg + neu + pos);
+    Sentiment overall = sentences.isEmpty()
+        ? Sentiment.fromProbabilities(new Sentiment.Probabilities(0, 1, 0), List.of())
+        : Sentiment.fromProbabilities(new Sentiment.Probabilities(neg / total, neu / total, pos / total), List.of());
+    return new Analysis(text, "en", overall, sentences, List.of(), false, Instant.parse("2026-11-20T00:00:00Z"),
+        Map.of("fake", "1"));
+  }
+
+  private static Sentiment sentiment(String sentence) {
+    String lower = sentence.toLowerCase(Locale.ROOT);
+    Sentiment.Probabilities p;
+    if (lower.contains("crash") || lower.contains("bad") || lower.contains("refund")) {
+      p = new Sentiment.Probabilities(0.8, 0.15, 0.05);
+    } else if (lower.contains("love") || lower.contains("great")) {
+      p = new Sentiment.Probabilities(0.05, 0.15, 0.8);
+    } else {
+      p = new Sentiment.Probabilities(0.1, 0.8, 0.1);
+    }
+    return Sentiment.fromProbabilities(p, List.of(new Sentiment.ModelOutput("fake", "1", p.argmax().wireName(), Map.of())));
+  }
+}
