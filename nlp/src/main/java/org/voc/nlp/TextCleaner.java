@@ -62,7 +62,7 @@ public final class TextCleaner {
       return "";
     }
     String text;
-    if (HTML_TAG.matcher(input).find()) {
+    if (looksLikeHtml(input)) {
       text = htmlText(input);
     } else if (ENTITY.matcher(input).find()) {
       // Entities alone do not make HTML: parsing would fold the text's own line breaks away.

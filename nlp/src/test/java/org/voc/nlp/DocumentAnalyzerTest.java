@@ -1,6 +1,7 @@
 package org.voc.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class DocumentAnalyzerTest {
     assertThat(output.name()).isEqualTo("corenlp");
     assertThat(output.probabilities()).containsOnlyKeys(CoreNlpSentiment.CLASSES);
     assertThat(output.probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
-        .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        .isCloseTo(1.0, within(1e-6));
     assertThat(output.label()).isIn("positive", "very_positive");
   }
 
@@ -235,6 +236,49 @@ class DocumentAnalyzerTest {
         .containsEntry("corenlp", CoreNlpPipeline.version())
         .containsEntry("parser", "englishSR.ser.gz")
         .containsEntry("sentiment", "sentiment.ser.gz");
+  }
+
+  @Test
+  void anotherSentimentModelScoresTheSentencesCoreNlpSplit() {
+    SentimentModel allNegativeExceptQuestions =
+        new SentimentModel() {
+          @Override
+          public String name() {
+            return "fake";
+          }
+
+          @Override
+          public String version() {
+            return "0";
+          }
+
+          @Override
+          public List<Sentiment> score(ParsedText text) {
+            return text.sentenceTexts().stream()
+                .map(s -> s.endsWith("?") ? probabilities(0, 0, 1) : probabilities(1, 0, 0))
+                .toList();
+          }
+        };
+    DocumentAnalyzer fake =
+        new DocumentAnalyzer(
+            pipeline,
+            allNegativeExceptQuestions,
+            AnalyzerSettings.defaults(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    // 11 characters negative, 36 positive: the document leans to the longer sentence.
+    Analysis analysis = fake.analyzeText("It is late. Could you tell me when it will ship?");
+
+    assertThat(analysis.sentences())
+        .extracting(s -> s.sentiment().label())
+        .containsExactly(SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE);
+    assertThat(analysis.sentiment().probabilities().positive()).isCloseTo(36.0 / 47, within(1e-9));
+    assertThat(analysis.modelVersions()).containsEntry("fake", "0");
+  }
+
+  private static Sentiment probabilities(double negative, double neutral, double positive) {
+    return Sentiment.fromProbabilities(
+        new Sentiment.Probabilities(negative, neutral, positive), List.of());
   }
 
   @Test

@@ -103,8 +103,6 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + ": " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-    } catch (IOException e) {
-      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
     }
   }
 
