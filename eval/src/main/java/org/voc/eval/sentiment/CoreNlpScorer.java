@@ -1,0 +1,43 @@
+package org.voc.eval.sentiment;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import org.voc.nlp.DocumentAnalyzer;
+import org.voc.nlp.Sentiment;
+
+/** CoreNLP alone: each text through the document analyzer, as the service analyzes it, on all cores. */
+final class CoreNlpScorer implements SentimentScorer {
+
+  private final DocumentAnalyzer analyzer;
+  private final ForkJoinPool pool;
+
+  CoreNlpScorer(DocumentAnalyzer analyzer, int threads) {
+    this.analyzer = analyzer;
+    this.pool = new ForkJoinPool(threads);
+  }
+
+  @Override
+  public String name() {
+    return "corenlp";
+  }
+
+  @Override
+  public List<Sentiment.Probabilities> score(List<String> texts) {
+    try {
+      return pool.submit(() -> texts.parallelStream()
+          .map(text -> analyzer.analyzeText(text).sentiment().probabilities())
+          .toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+  }
+}

@@ -1,0 +1,161 @@
+package org.voc.eval.sentiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.voc.nlp.SentimentLabel;
+import org.voc.nlp.VocJson;
+
+/**
+ * A labeled sentiment file: TSV {@code text<TAB>label} with an optional header line, or JSONL
+ * {@code {"text": ..., "label": ...}}. Read in two streaming passes (labels first, then rows in
+ * chunks), so files larger than memory work.
+ */
+public final class LabeledFile {
+
+  private final Path path;
+  private final boolean jsonl;
+  private final LabelMapping mapping;
+  private final long rows;
+  private final Set<SentimentLabel> labels;
+
+  private LabeledFile(Path path, boolean jsonl, LabelMapping mapping, long rows, Set<SentimentLabel> labels) {
+    this.path = path;
+    this.jsonl = jsonl;
+    this.mapping = mapping;
+    this.rows = rows;
+    this.labels = labels;
+  }
+
+  /**
+   * Opens a file: finds its format, counts its rows and label values. {@code override} is the
+   * {@code --labels} mapping, or null for the default conventions.
+   */
+  public static LabeledFile open(Path path, LabelMapping override) throws IOException {
+    boolean jsonl = path.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson|json)$");
+    Set<String> values = new LinkedHashSet<>();
+    long[] count = {0};
+    forEachRaw(path, jsonl, raw -> {
+      values.add(raw.label().trim().toLowerCase(Locale.ROOT));
+      count[0]++;
+    });
+    LabelMapping mapping = override != null ? override : LabelMapping.forValues(values);
+    Set<SentimentLabel> labels = EnumSet.noneOf(SentimentLabel.class);
+    boolean firstIsHeader = false;
+    List<String> unknown = new ArrayList<>();
+    int index = 0;
+    for (String value : values) {
+      var label = mapping.map(value);
+      if (label.isPresent()) {
+        labels.add(label.get());
+      } else if (index == 0 && !jsonl) {
+        firstIsHeader = true;
+      } else {
+        unknown.add(value);
+      }
+      index++;
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown label values " + unknown.subList(0, Math.min(5, unknown.size()))
+          + " in " + path + "; use --labels value=label,... to map them");
+    }
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException(path + " has no labeled rows");
+    }
+    return new LabeledFile(path, jsonl, mapping, count[0] - (firstIsHeader ? 1 : 0), labels);
+  }
+
+  /** How many labeled rows the file has. */
+  public long rows() {
+    return rows;
+  }
+
+  /** A binary file has no neutral rows; neutral is then never predicted. */
+  public boolean binary() {
+    return !labels.contains(SentimentLabel.NEUTRAL);
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** Streams the rows in chunks of {@code chunkSize}. */
+  public void forEachChunk(int chunkSize, Consumer<List<LabeledText>> consumer) throws IOException {
+    List<LabeledText> chunk = new ArrayList<>(chunkSize);
+    boolean[] first = {true};
+    forEachRaw(path, jsonl, raw -> {
+      var label = mapping.map(raw.label());
+      boolean header = first[0] && !jsonl && label.isEmpty();
+      first[0] = false;
+      if (header) {
+        return;
+      }
+      chunk.add(new LabeledText(raw.line(), raw.text(), label.orElseThrow()));
+      if (chunk.size() == chunkSize) {
+        consumer.accept(List.copyOf(chunk));
+        chunk.clear();
+      }
+    });
+    if (!chunk.isEmpty()) {
+      consumer.accept(List.copyOf(chunk));
+    }
+  }
+
+  /** All rows in memory (for training sets, which are small). */
+  public List<LabeledText> readAll() throws IOException {
+    List<LabeledText> all = new ArrayList<>();
+    forEachChunk(4096, all::addAll);
+    return all;
+  }
+
+  private record Raw(long line, String text, String label) {}
+
+  private static void forEachRaw(Path path, boolean jsonl, Consumer<Raw> consumer) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      String line;
+      long number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        consumer.accept(jsonl ? jsonRow(line, number, path) : tsvRow(line, number, path));
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Raw tsvRow(String line, long number, Path path) {
+    int tab = line.lastIndexOf('\t');
+    if (tab < 0) {
+      throw new IllegalArgumentException(path + ":" + number + ": expected text<TAB>label");
+    }
+    return new Raw(number, line.substring(0, tab), line.substring(tab + 1));
+  }
+
+  private static Raw jsonRow(String line, long number, Path path) {
+    try {
+      JsonNode node = VocJson.mapper().readTree(line);
+      JsonNode text = node.get("text");
+      JsonNode label = node.get("label");
+      if (text == null || !text.isTextual() || label == null || label.isNull() || label.isContainerNode()) {
+        throw new IllegalArgumentException(path + ":" + number + ": expected {\"text\": ..., \"label\": ...}");
+      }
+      return new Raw(number, text.textValue(), label.asText());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(path + ":" + number + ": invalid JSON: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.voc.eval.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voc.nlp.Sentiment;
+import org.voc.nlp.SentimentLabel;
+
+class LabeledFileTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void binaryDigitsWithHeaderMeanNegativeAndPositive() throws IOException {
+    Path file = write("a.tsv", "sentence\tlabel\ngreat film\t1\nawful\t0\n");
+    LabeledFile labeled = LabeledFile.open(file, null);
+    assertThat(labeled.rows()).isEqualTo(2);
+    assertThat(labeled.binary()).isTrue();
+    assertThat(labeled.readAll()).extracting(LabeledText::label)
+        .containsExactly(SentimentLabel.POSITIVE, SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void threeDigitsMeanNegativeNeutralPositiveWithoutHeader() throws IOException {
+    Path file = write("b.tsv", "meh\t1\nyay\t2\nboo\t0\n");
+    LabeledFile labeled = LabeledFile.open(file, null);
+    assertThat(labeled.binary()).isFalse();
+    assertThat(labeled.readAll()).extracting(LabeledText::label)
+        .containsExactly(SentimentLabel.NEUTRAL, SentimentLabel.POSITIVE, SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void jsonlWithWordLabelsAndTabsInText() throws IOException {
+    Path file = write("c.jsonl", "{\"text\":\"tab\\there\",\"label\":\"Negative\"}\n\n{\"text\":\"ok\",\"label\":\"neutral\"}\n");
+    List<LabeledText> rows = LabeledFile.open(file, null).readAll();
+    assertThat(rows).extracting(LabeledText::text).containsExactly("tab\there", "ok");
+    assertThat(rows.get(1).line()).isEqualTo(3);
+  }
+
+  @Test
+  void labelOverrideMapsOtherScales() throws IOException {
+    Path file = write("d.tsv", "bad\t1\ngood\t5\n");
+    assertThatThrownBy(() -> LabeledFile.open(file, null)).hasMessageContaining("--labels");
+    LabeledFile labeled = LabeledFile.open(file, LabelMapping.parse("1=negative,5=positive"));
+    assertThat(labeled.binary()).isTrue();
+  }
+
+  @Test
+  void evaluationCountsBinaryFilesWithoutNeutralPredictions() throws IOException {
+    Path file = write("e.tsv", "good\t1\nbad\t0\nfine\t1\n");
+    SentimentScorer scorer = new SentimentScorer() {
+      @Override
+      public String name() {
+        return "fixed";
+      }
+
+      @Override
+      public List<Sentiment.Probabilities> score(List<String> texts) {
+        return texts.stream().map(t -> switch (t) {
+          case "good" -> new Sentiment.Probabilities(0.1, 0.2, 0.7);
+          case "bad" -> new Sentiment.Probabilities(0.6, 0.3, 0.1);
+          default -> new Sentiment.Probabilities(0.3, 0.6, 0.1); // neutral argmax, but negative > positive
+        }).toList();
+      }
+    };
+    var result = SentimentEvaluation.run(LabeledFile.open(file, null), scorer, n -> { });
+    assertThat(result.get("n")).isEqualTo(3L);
+    assertThat((double) result.get("accuracy")).isEqualTo(0.6667);
+    assertThat(result.get("model")).isEqualTo("fixed");
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+}
