@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code voc eval ...} and {@code voc train ...}. */
 @Command(name = "voc", mixinStandardHelpOptions = true, version = "voc 0.1.0",
-    subcommands = {EvalCommand.class})
+    subcommands = {EvalCommand.class, org.voc.eval.train.TrainCommand.class})
 public final class EvalMain implements Runnable {
 
   public static void main(String[] args) {

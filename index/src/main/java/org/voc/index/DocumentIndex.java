@@ -16,8 +16,21 @@ import org.voc.nlp.DocumentKey;
  */
 public interface DocumentIndex extends Closeable {
 
-  /** Adds the document, or replaces the stored one with the same key. */
-  void put(IndexedDocument document) throws IOException;
+  /** Adds the document without an embedding, or replaces the stored one with the same key. */
+  default void put(IndexedDocument document) throws IOException {
+    put(document, null);
+  }
+
+  /**
+   * Adds the document, or replaces the stored one with the same key (and its embedding, if any).
+   *
+   * <p>{@code embedding} is the vector semantic search compares with query vectors; null means
+   * the document has none, so only keyword search finds it. It is indexed, not stored: {@link
+   * #get} returns the document without it. The first embedding fixes the dimension of all that
+   * follow; one of another dimension, a zero vector or a non-finite value is an {@link
+   * IllegalArgumentException}. Embeddings need not be normalized: similarity is cosine.
+   */
+  void put(IndexedDocument document, float[] embedding) throws IOException;
 
   /** Removes the document with this key, if any. */
   void delete(DocumentKey key) throws IOException;

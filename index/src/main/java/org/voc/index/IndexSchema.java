@@ -7,12 +7,14 @@ import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.voc.nlp.DocumentKey;
 import org.voc.nlp.VocJson;
@@ -43,6 +45,12 @@ final class IndexSchema {
   static final String SENTIMENT = "sentiment";
   static final String THEME = "theme";
 
+  /**
+   * The document's embedding, L2-normalized, in an HNSW graph scored by dot product (so cosine);
+   * absent when the document has none. Never stored: it is only searched.
+   */
+  static final String EMBEDDING = "embedding";
+
   /** Epoch millis: points for range filters, numeric doc values for sorting and the histogram. */
   static final String CREATED_AT = "createdAt";
 
@@ -62,8 +70,13 @@ final class IndexSchema {
     return new Term(KEY, key.encoded());
   }
 
-  /** The Lucene document for {@code indexed}. */
+  /** The Lucene document for {@code indexed}, without an embedding. */
   static Document toLucene(IndexedDocument indexed) throws IOException {
+    return toLucene(indexed, null);
+  }
+
+  /** The Lucene document for {@code indexed}, with {@code unitEmbedding} unless it is null. */
+  static Document toLucene(IndexedDocument indexed, float[] unitEmbedding) throws IOException {
     org.voc.nlp.Document document = indexed.document();
     Document lucene = new Document();
     lucene.add(new KeywordField(KEY, indexed.key().encoded(), Field.Store.NO));
@@ -77,6 +90,10 @@ final class IndexSchema {
     addKeyword(lucene, BRAND, document.brand());
     if (indexed.analysis().sentiment() != null) {
       addKeyword(lucene, SENTIMENT, indexed.analysis().sentiment().label().wireName());
+    }
+    if (unitEmbedding != null) {
+      lucene.add(
+          new KnnFloatVectorField(EMBEDDING, unitEmbedding, VectorSimilarityFunction.DOT_PRODUCT));
     }
     // THEME: analyses carry no themes yet; once they do, add one keyword per theme here.
     long createdAt = epochMillis(indexed);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -45,6 +46,21 @@ final class KeywordQueryCompiler {
    */
   static boolean scoresDocuments(Query query) {
     return countTextTerms(query, false) > 0;
+  }
+
+  /**
+   * The negations at the top level of {@code query}: {@code refund} in {@code crash -refund}, but
+   * not in {@code crash OR (app -refund)}. Hybrid search keeps them out of its semantic matches
+   * too, where nesting would make "must not contain" ambiguous.
+   */
+  static List<Query> exclusions(Query query) {
+    if (!(query instanceof BooleanQuery bool)) {
+      return List.of();
+    }
+    return bool.clauses().stream()
+        .filter(clause -> clause.occur() == Occur.MUST_NOT)
+        .map(BooleanClause::query)
+        .toList();
   }
 
   private static int countTextTerms(Query query, boolean countExcluded) {

@@ -26,7 +26,8 @@ import org.voc.nlp.DocumentKey;
 /**
  * The {@link DocumentIndex} on embedded Lucene in one directory: near-real-time searchers
  * refreshed in the background every {@code refreshInterval}, BM25 over English-stemmed text and
- * title, keyword filters and facets, a weekly histogram, highlighted snippets and cursor paging.
+ * title, nearest neighbours over document embeddings (HNSW) and their fusion with BM25, keyword
+ * filters and facets, a weekly histogram, highlighted snippets and cursor paging.
  *
  * <p>Durability is explicit: only {@link #commit} makes writes survive a restart. {@link #close()}
  * does <em>not</em> commit; it drops every write since the last commit. That is deliberate: the
@@ -47,6 +48,7 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final PeriodicRefresher refresher;
+  private final Embeddings embeddings;
   private final PagedSearch search;
   private final Object commitLock = new Object();
   private volatile Map<String, String> committedUserData;
@@ -57,10 +59,12 @@ public final class LuceneDocumentIndex implements DocumentIndex {
     Analyzer english = new EnglishAnalyzer();
     IndexWriter openedWriter = null;
     SearcherManager openedSearchers = null;
+    Embeddings openedEmbeddings;
     try {
       this.committedUserData = lastCommitUserData(dir);
       openedWriter = new IndexWriter(dir, writerConfig(english));
       openedSearchers = new SearcherManager(openedWriter, null);
+      openedEmbeddings = embeddingsOf(openedSearchers);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(openedSearchers, openedWriter, dir, english);
       throw e;
@@ -69,7 +73,8 @@ public final class LuceneDocumentIndex implements DocumentIndex {
     this.analyzer = english;
     this.writer = openedWriter;
     this.searchers = openedSearchers;
-    this.search = new PagedSearch(english, limits);
+    this.embeddings = openedEmbeddings;
+    this.search = new PagedSearch(english, limits, embeddings);
     this.refresher = new PeriodicRefresher(searchers, refreshInterval, "voc-index-refresh");
   }
 
@@ -99,6 +104,15 @@ public final class LuceneDocumentIndex implements DocumentIndex {
         .setCommitOnClose(false);
   }
 
+  private static Embeddings embeddingsOf(SearcherManager searchers) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return Embeddings.of(searcher.getIndexReader());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
   private static Map<String, String> lastCommitUserData(Directory dir) throws IOException {
     return DirectoryReader.indexExists(dir)
         ? Map.copyOf(SegmentInfos.readLatestCommit(dir).getUserData())
@@ -106,8 +120,11 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   }
 
   @Override
-  public void put(IndexedDocument document) throws IOException {
-    writer.updateDocument(IndexSchema.keyTerm(document.key()), IndexSchema.toLucene(document));
+  public void put(IndexedDocument document, float[] embedding) throws IOException {
+    // Checked before the writer sees the document, so a refused embedding changes nothing.
+    float[] unit = embedding == null ? null : embeddings.forDocument(embedding);
+    writer.updateDocument(
+        IndexSchema.keyTerm(document.key()), IndexSchema.toLucene(document, unit));
   }
 
   @Override

@@ -1,28 +1,23 @@
 package org.voc.index;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.voc.nlp.Document;
 
 /**
  * Runs one {@link SearchRequest} against one searcher: validates it, then in a single pass over
  * the matches collects the page and the {@link MatchSummary}, then builds the hits and snippets of
- * the page. Thread-safe.
+ * the page. Semantic and hybrid requests go to {@link RankedSearch}. Thread-safe.
  */
 final class PagedSearch {
 
@@ -30,17 +25,42 @@ final class PagedSearch {
   static final int MAX_LIMIT = 100;
 
   private final KeywordQueryParser parser;
-  private final Snippets snippets;
+  private final PageHits pageHits;
+  private final RankedSearch ranked;
 
-  PagedSearch(Analyzer analyzer, QueryLimits limits) {
+  PagedSearch(Analyzer analyzer, QueryLimits limits, Embeddings embeddings) {
     this.parser = new KeywordQueryParser(analyzer, limits);
-    this.snippets = new Snippets(analyzer);
+    this.pageHits = new PageHits(analyzer);
+    this.ranked = new RankedSearch(embeddings, pageHits);
   }
 
   SearchResult run(IndexSearcher searcher, SearchRequest request) throws IOException {
     int limit = checkedLimit(request.limit());
+    SearchRequest.Mode mode = request.mode();
+    if (mode == SearchRequest.Mode.KEYWORD) {
+      return keyword(searcher, request, limit);
+    }
+    if (request.queryVector() == null) {
+      if (!request.query().isBlank()) {
+        throw new InvalidQueryException(
+            "mode",
+            "mode " + mode.name().toLowerCase(Locale.ROOT) + " needs the embedding of the query"
+                + " (queryVector); use mode keyword, or search without q");
+      }
+      // Nothing to compare with: the filters alone, newest first, as in keyword mode.
+      return keyword(searcher, request, limit);
+    }
+    Query keywords =
+        mode == SearchRequest.Mode.HYBRID
+            ? parser.parse(request.query())
+            : MatchAllDocsQuery.INSTANCE;
+    return ranked.run(searcher, request, keywords, limit);
+  }
+
+  private SearchResult keyword(IndexSearcher searcher, SearchRequest request, int limit)
+      throws IOException {
     Query keywords = parser.parse(request.query());
-    Query query = withFilters(keywords, SearchFilters.of(request));
+    Query query = SearchFilters.restrict(keywords, SearchFilters.of(request));
     HitOrder order = HitOrder.of(request.sort(), keywords);
     FieldDoc after = cursorPosition(request.cursor(), order);
 
@@ -62,9 +82,16 @@ final class PagedSearch {
     if (order == HitOrder.NEWEST) {
       TopFieldCollector.populateScores(pageDocs, searcher, query);
     }
-    List<SearchResult.Hit> hits = hits(searcher, keywords, order, pageDocs);
+    ScoreDoc[] scored = new ScoreDoc[pageDocs.length];
+    for (int i = 0; i < pageDocs.length; i++) {
+      scored[i] = new ScoreDoc(pageDocs[i].doc, score(order, (FieldDoc) pageDocs[i]));
+    }
     return new SearchResult(
-        summary.total(), hits, summary.facets(), summary.histogram(), nextCursor);
+        summary.total(),
+        pageHits.of(searcher, keywords, scored),
+        summary.facets(),
+        summary.histogram(),
+        nextCursor);
   }
 
   private static int checkedLimit(int limit) {
@@ -79,46 +106,7 @@ final class PagedSearch {
     return cursor == null || cursor.isBlank() ? null : SearchCursor.decode(cursor.strip(), order);
   }
 
-  private static Query withFilters(Query keywords, List<Query> filters) {
-    if (filters.isEmpty()) {
-      return keywords;
-    }
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(keywords, Occur.MUST);
-    filters.forEach(filter -> query.add(filter, Occur.FILTER));
-    return query.build();
-  }
-
-  private List<SearchResult.Hit> hits(
-      IndexSearcher searcher, Query keywords, HitOrder order, ScoreDoc[] page) throws IOException {
-    StoredFields stored = searcher.storedFields();
-    List<IndexedDocument> documents = new ArrayList<>(page.length);
-    for (ScoreDoc hit : page) {
-      documents.add(IndexSchema.fromStored(stored.document(hit.doc, Set.of(IndexSchema.JSON))));
-    }
-    List<String> texts = documents.stream().map(IndexSchema::textOf).toList();
-    List<String> pageSnippets = snippets.of(searcher, keywords, page, texts);
-    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      hits.add(hit(documents.get(i), pageSnippets.get(i), score(order, (FieldDoc) page[i])));
-    }
-    return hits;
-  }
-
   private static float score(HitOrder order, FieldDoc hit) {
     return order == HitOrder.RELEVANCE ? (Float) hit.fields[0] : hit.score;
-  }
-
-  private static SearchResult.Hit hit(IndexedDocument indexed, String snippet, float score) {
-    Document document = indexed.document();
-    return new SearchResult.Hit(
-        document.id(),
-        document.source(),
-        document.kind(),
-        document.createdAt(),
-        document.title(),
-        document.brand(),
-        snippet,
-        indexed.analysis().sentiment(),
-        score);
   }
 }

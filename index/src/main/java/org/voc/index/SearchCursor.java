@@ -12,8 +12,12 @@ import org.apache.lucene.util.BytesRef;
  * or {@code createdAt}, then key). Sort values rather than an offset keep paging stable while
  * documents are added: the next page starts right after that hit, wherever it now is.
  *
- * <p>Layout: version byte, {@link HitOrder#tag}, the float score or long millis (big-endian), then
- * the key's UTF-8 bytes.
+ * <p>Semantic and hybrid rankings have no sort values to resume from (a fused score says nothing
+ * about where a document falls in a list computed again), so their cursors hold the offset of the
+ * next hit in the ranking instead.
+ *
+ * <p>Layout: version byte, a tag for the order or mode, then either the float score or long millis
+ * (big-endian) and the key's UTF-8 bytes, or the int offset.
  */
 final class SearchCursor {
 
@@ -40,26 +44,11 @@ final class SearchCursor {
 
   /**
    * The position {@code cursor} names, for {@code order}; an {@link InvalidQueryException} for the
-   * {@code cursor} parameter when it is not one of ours or was made for the other order.
+   * {@code cursor} parameter when it is not one of ours or was made for another order or mode.
    */
   static FieldDoc decode(String cursor, HitOrder order) {
-    if (cursor.length() > MAX_LENGTH) {
-      throw malformed();
-    }
-    ByteBuffer bytes;
+    ByteBuffer bytes = body(cursor, order.tag);
     try {
-      bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor));
-    } catch (IllegalArgumentException e) {
-      throw malformed();
-    }
-    try {
-      if (bytes.get() != VERSION) {
-        throw malformed();
-      }
-      if (bytes.get() != order.tag) {
-        throw new InvalidQueryException(
-            "cursor", "cursor belongs to a search in another order; start again without it");
-      }
       Object value =
           switch (order) {
             case RELEVANCE -> checkedScore(bytes.getFloat());
@@ -72,6 +61,48 @@ final class SearchCursor {
     } catch (BufferUnderflowException e) {
       throw malformed();
     }
+  }
+
+  /** The cursor that continues at {@code offset} of the ranking of a search tagged {@code tag}. */
+  static String encodeOffset(byte tag, int offset) {
+    byte[] bytes =
+        ByteBuffer.allocate(2 + Integer.BYTES).put(VERSION).put(tag).putInt(offset).array();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The offset {@code cursor} names for a search tagged {@code tag}, checked like {@link #decode}. */
+  static int decodeOffset(String cursor, byte tag) {
+    ByteBuffer bytes = body(cursor, tag);
+    try {
+      int offset = bytes.getInt();
+      if (offset < 0 || bytes.hasRemaining()) {
+        throw malformed();
+      }
+      return offset;
+    } catch (BufferUnderflowException e) {
+      throw malformed();
+    }
+  }
+
+  /** The bytes after the version and the tag, once both are checked. */
+  private static ByteBuffer body(String cursor, byte tag) {
+    if (cursor.length() > MAX_LENGTH) {
+      throw malformed();
+    }
+    ByteBuffer bytes;
+    try {
+      bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor));
+    } catch (IllegalArgumentException e) {
+      throw malformed();
+    }
+    if (bytes.remaining() < 2 || bytes.get() != VERSION) {
+      throw malformed();
+    }
+    if (bytes.get() != tag) {
+      throw new InvalidQueryException(
+          "cursor", "cursor belongs to a search in another order or mode; start again without it");
+    }
+    return bytes;
   }
 
   private static Float checkedScore(float score) {

@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 
@@ -38,6 +40,16 @@ final class SearchFilters {
       filters.add(ratingRange(request.minRating(), request.maxRating()));
     }
     return filters;
+  }
+
+  /** {@code query} restricted to the documents that pass every filter of {@code filters}. */
+  static Query restrict(Query query, List<Query> filters) {
+    if (filters.isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder restricted = new BooleanQuery.Builder().add(query, Occur.MUST);
+    filters.forEach(filter -> restricted.add(filter, Occur.FILTER));
+    return restricted.build();
   }
 
   private static <T> void addKeywords(

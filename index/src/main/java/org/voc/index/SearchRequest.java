@@ -1,6 +1,8 @@
 package org.voc.index;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import org.voc.nlp.DocumentKind;
 import org.voc.nlp.SentimentLabel;
@@ -9,6 +11,13 @@ import org.voc.nlp.SentimentLabel;
  * A search: keywords (phrases in quotes, AND / OR / NOT, {@code -term}) and filters. Empty sets and
  * nulls mean "no filter". Values within one filter are alternatives (OR); filters combine with AND.
  * {@code from} is inclusive, {@code to} exclusive. Ratings are on the 0-5 scale.
+ *
+ * <p>{@link Mode} says how matches are found and ranked. {@code queryVector} is the embedding of
+ * {@code query} made with the encoder that embedded the documents; SEMANTIC and HYBRID need it
+ * unless {@code query} is blank (then they list the filtered documents like KEYWORD). It need not
+ * be normalized: similarity is cosine. {@code minSimilarity} (cosine, -1 to 1; null for none)
+ * drops the semantic candidates that are less similar than that. {@code sort} applies to KEYWORD
+ * only. See {@link SearchResult} for what the total, facets and histogram count in each mode.
  */
 public record SearchRequest(
     String query,
@@ -23,12 +32,25 @@ public record SearchRequest(
     Double maxRating,
     int limit,
     String cursor,
-    Sort sort) {
+    Sort sort,
+    Mode mode,
+    float[] queryVector,
+    Float minSimilarity) {
 
   /** How hits are ordered. RELEVANCE falls back to NEWEST when the query is empty. */
   public enum Sort {
     RELEVANCE,
     NEWEST
+  }
+
+  /** How matches are found and ranked. */
+  public enum Mode {
+    /** BM25 over the keywords, or newest first; see {@link Sort}. */
+    KEYWORD,
+    /** The documents whose embeddings are nearest the query vector, most similar first. */
+    SEMANTIC,
+    /** The keyword and the semantic rankings, fused by reciprocal rank. */
+    HYBRID
   }
 
   public SearchRequest {
@@ -39,6 +61,53 @@ public record SearchRequest(
     themes = themes == null ? Set.of() : Set.copyOf(themes);
     sentiments = sentiments == null ? Set.of() : Set.copyOf(sentiments);
     sort = sort == null ? Sort.RELEVANCE : sort;
+    mode = mode == null ? Mode.KEYWORD : mode;
+    queryVector = queryVector == null ? null : queryVector.clone();
+  }
+
+  /** A copy of the query's embedding, or null: the request stays immutable. */
+  @Override
+  public float[] queryVector() {
+    return queryVector == null ? null : queryVector.clone();
+  }
+
+  // A record compares arrays by reference; two requests for the same vector are the same request.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SearchRequest that
+        && limit == that.limit
+        && query.equals(that.query)
+        && kinds.equals(that.kinds)
+        && sources.equals(that.sources)
+        && brands.equals(that.brands)
+        && themes.equals(that.themes)
+        && sentiments.equals(that.sentiments)
+        && Objects.equals(from, that.from)
+        && Objects.equals(to, that.to)
+        && Objects.equals(minRating, that.minRating)
+        && Objects.equals(maxRating, that.maxRating)
+        && Objects.equals(cursor, that.cursor)
+        && sort == that.sort
+        && mode == that.mode
+        && Arrays.equals(queryVector, that.queryVector)
+        && Objects.equals(minSimilarity, that.minSimilarity);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hash(query, kinds, sources, brands, themes, sentiments, from, to,
+            minRating, maxRating, limit, cursor, sort, mode, minSimilarity)
+        + Arrays.hashCode(queryVector);
+  }
+
+  @Override
+  public String toString() {
+    return "SearchRequest[query=" + query + ", kinds=" + kinds + ", sources=" + sources
+        + ", brands=" + brands + ", themes=" + themes + ", sentiments=" + sentiments
+        + ", from=" + from + ", to=" + to + ", minRating=" + minRating
+        + ", maxRating=" + maxRating + ", limit=" + limit + ", cursor=" + cursor
+        + ", sort=" + sort + ", mode=" + mode + ", queryVector=" + Arrays.toString(queryVector)
+        + ", minSimilarity=" + minSimilarity + "]";
   }
 
   public static Builder builder() {
@@ -60,6 +129,9 @@ public record SearchRequest(
     private int limit = 10;
     private String cursor;
     private Sort sort = Sort.RELEVANCE;
+    private Mode mode = Mode.KEYWORD;
+    private float[] queryVector;
+    private Float minSimilarity;
 
     public Builder query(String value) { this.query = value; return this; }
     public Builder kinds(Set<DocumentKind> value) { this.kinds = value; return this; }
@@ -74,10 +146,13 @@ public record SearchRequest(
     public Builder limit(int value) { this.limit = value; return this; }
     public Builder cursor(String value) { this.cursor = value; return this; }
     public Builder sort(Sort value) { this.sort = value; return this; }
+    public Builder mode(Mode value) { this.mode = value; return this; }
+    public Builder queryVector(float[] value) { this.queryVector = value; return this; }
+    public Builder minSimilarity(Float value) { this.minSimilarity = value; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, kinds, sources, brands, themes, sentiments, from, to,
-          minRating, maxRating, limit, cursor, sort);
+          minRating, maxRating, limit, cursor, sort, mode, queryVector, minSimilarity);
     }
   }
 }

@@ -12,6 +12,24 @@ import org.voc.nlp.Sentiment;
  * to count, largest count first, ties by value), a weekly histogram of matches by {@code createdAt}
  * (ISO weeks, Monday to Sunday, UTC, oldest first, empty weeks between included), and the cursor of
  * the next page (null on the last page).
+ *
+ * <p>What "the matches" are depends on the {@link SearchRequest.Mode}:
+ *
+ * <ul>
+ *   <li>KEYWORD: every document that matches the keywords and the filters; paging reaches them
+ *       all.
+ *   <li>SEMANTIC: the candidates, that is the (at most 200) documents with an embedding nearest
+ *       the query vector that pass the filters and {@code minSimilarity}. Semantic similarity
+ *       has no cut-off of its own, so "all matches" would be every document; the candidates are
+ *       what the hits are drawn from, and paging reaches them all.
+ *   <li>HYBRID: every keyword match (as in KEYWORD) plus the semantic candidates, each counted
+ *       once. Hits are the fusion of the best 200 keyword matches with the candidates, so paging
+ *       may end before {@code total} hits: the counts describe the keyword matches in full, the
+ *       hits the best of them.
+ * </ul>
+ *
+ * <p>{@code score} is the BM25 score in KEYWORD mode, the cosine similarity (-1 to 1) in SEMANTIC
+ * mode, and the reciprocal-rank-fusion score in HYBRID mode: comparable within one result only.
  */
 public record SearchResult(
     long total,

@@ -59,4 +59,33 @@ class SearchCursorTest {
     assertThatThrownBy(() -> SearchCursor.decode(nanScore, HitOrder.RELEVANCE))
         .isInstanceOf(InvalidQueryException.class);
   }
+
+  @Test
+  void offsetCursorRoundTripsAndIsRejectedByOtherModesAndOrders() {
+    String cursor = SearchCursor.encodeOffset((byte) 'H', 40);
+
+    assertThat(cursor).matches("[A-Za-z0-9_-]+");
+    assertThat(SearchCursor.decodeOffset(cursor, (byte) 'H')).isEqualTo(40);
+    assertThatThrownBy(() -> SearchCursor.decodeOffset(cursor, (byte) 'S'))
+        .isInstanceOfSatisfying(
+            InvalidQueryException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    assertThatThrownBy(() -> SearchCursor.decode(cursor, HitOrder.RELEVANCE))
+        .isInstanceOf(InvalidQueryException.class);
+  }
+
+  @Test
+  void negativeOrTruncatedOffsetIsMalformed() {
+    String negative = SearchCursor.encodeOffset((byte) 'S', -1);
+    String truncated = negative.substring(0, 4);
+    String keywordCursor = SearchCursor.encode(HitOrder.RELEVANCE, hit(1f, "k"));
+
+    for (String cursor : new String[] {negative, truncated}) {
+      assertThatThrownBy(() -> SearchCursor.decodeOffset(cursor, (byte) 'S'))
+          .as(cursor)
+          .isInstanceOfSatisfying(
+              InvalidQueryException.class, e -> assertThat(e.getMessage()).contains("malformed"));
+    }
+    assertThatThrownBy(() -> SearchCursor.decodeOffset(keywordCursor, (byte) 'S'))
+        .hasMessageContaining("another order or mode");
+  }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.voc.models.CoreNlpPipeline;
+import org.voc.models.TextEncoder;
 
 /**
  * Text to {@link Analysis}: clean, split and parse with CoreNLP, score each sentence with the
@@ -25,15 +26,29 @@ public final class DocumentAnalyzer {
   private final AnalyzerSettings settings;
   private final Clock clock;
   private final Map<String, String> modelVersions;
+  private final TextEncoder searchEncoder;
 
   public DocumentAnalyzer(
       CoreNlpPipeline pipeline, SentimentModel sentiment, AnalyzerSettings settings, Clock clock) {
+    this(pipeline, sentiment, null, settings, clock);
+  }
+
+  /**
+   * An analyzer that also gives each document a search vector from {@code searchEncoder} (null for
+   * none); when the sentiment model uses the same encoder, its sentence vectors are reused.
+   */
+  public DocumentAnalyzer(CoreNlpPipeline pipeline, SentimentModel sentiment, TextEncoder searchEncoder,
+      AnalyzerSettings settings, Clock clock) {
+    this.searchEncoder = searchEncoder;
     this.parser = new TextParser(pipeline, settings.maxChars(), settings.maxSentences());
     this.sentiment = sentiment;
     this.settings = settings;
     this.clock = clock;
     Map<String, String> versions = new LinkedHashMap<>(pipeline.modelVersions());
     versions.putIfAbsent(sentiment.name(), sentiment.version());
+    if (searchEncoder != null) {
+      versions.putIfAbsent("encoder", searchEncoder.name());
+    }
     this.modelVersions = Collections.unmodifiableMap(versions);
   }
 
@@ -49,13 +64,23 @@ public final class DocumentAnalyzer {
    * keeps its own language tag so that it can be found and re-analyzed once there are.
    */
   public Analysis analyze(Document doc) {
+    return analyzeForIndex(doc).analysis();
+  }
+
+  /** Analyzes the document and, with a search encoder, computes its search vector too. */
+  public AnalyzedDocument analyzeForIndex(Document doc) {
     String lang = doc.lang() == null || doc.lang().isBlank() ? ENGLISH : doc.lang().strip();
     return analyzeCleaned(TextCleaner.clean(doc.text()), lang.toLowerCase(Locale.ROOT));
   }
 
   /** Analyzes {@code text}, plain or HTML, as English. */
   public Analysis analyzeText(String text) {
-    return analyzeCleaned(TextCleaner.clean(text), ENGLISH);
+    return analyzeCleaned(TextCleaner.clean(text), ENGLISH).analysis();
+  }
+
+  /** The encoder that makes search vectors, if any: queries must be embedded with the same one. */
+  public java.util.Optional<TextEncoder> searchEncoder() {
+    return java.util.Optional.ofNullable(searchEncoder);
   }
 
   public AnalyzerSettings settings() {
@@ -67,9 +92,10 @@ public final class DocumentAnalyzer {
     return modelVersions;
   }
 
-  private Analysis analyzeCleaned(String text, String language) {
+  private AnalyzedDocument analyzeCleaned(String text, String language) {
     if (text.isEmpty()) {
-      return analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false);
+      return new AnalyzedDocument(
+          analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false), null);
     }
     ParsedText parsed = parser.parse(text);
     List<Sentiment> scores = sentiment.score(parsed);
@@ -92,7 +118,34 @@ public final class DocumentAnalyzer {
     }
     Sentiment document = SentimentAverage.weighted(scores, lengths);
     List<String> keyPhrases = KeyPhrases.extract(parsed, settings.maxKeyPhrases());
-    return analysis(text, language, document, sentences, keyPhrases, parsed.truncated());
+    Analysis analysis = analysis(text, language, document, sentences, keyPhrases, parsed.truncated());
+    return new AnalyzedDocument(analysis, searchVector(parsed, lengths));
+  }
+
+  /** The length-weighted mean of the sentence vectors, normalized; null without encoder or sentences. */
+  private float[] searchVector(ParsedText parsed, List<Integer> lengths) {
+    if (searchEncoder == null || parsed.sentences().isEmpty()) {
+      return null;
+    }
+    float[][] vectors = parsed.sentenceEmbeddings(searchEncoder);
+    float[] mean = new float[searchEncoder.dimension()];
+    for (int i = 0; i < vectors.length; i++) {
+      for (int d = 0; d < mean.length; d++) {
+        mean[d] += lengths.get(i) * vectors[i][d];
+      }
+    }
+    double norm = 0;
+    for (float v : mean) {
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    if (norm == 0) {
+      return null;
+    }
+    for (int d = 0; d < mean.length; d++) {
+      mean[d] /= (float) norm;
+    }
+    return mean;
   }
 
   private Analysis analysis(

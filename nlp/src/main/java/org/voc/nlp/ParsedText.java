@@ -2,6 +2,9 @@ package org.voc.nlp;
 
 import edu.stanford.nlp.util.CoreMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.voc.models.TextEncoder;
 
 /**
  * A cleaned text split into the sentences that are analyzed. CoreNLP splits for every sentiment
@@ -12,9 +15,20 @@ import java.util.List;
  * @param sentences the analyzed sentences, in order
  * @param coreNlpSentences CoreNLP's annotation of each sentence, parallel to {@code sentences}
  * @param truncated whether text after the last sentence was left out to bound the work
+ * @param embeddings sentence vectors computed so far, by encoder name, so that a transformer
+ *     sentiment model and the document's search vector share one encoder pass
  */
 public record ParsedText(
-    String text, List<Sentence> sentences, List<CoreMap> coreNlpSentences, boolean truncated) {
+    String text,
+    List<Sentence> sentences,
+    List<CoreMap> coreNlpSentences,
+    boolean truncated,
+    Map<String, float[][]> embeddings) {
+
+  public ParsedText(
+      String text, List<Sentence> sentences, List<CoreMap> coreNlpSentences, boolean truncated) {
+    this(text, sentences, coreNlpSentences, truncated, new ConcurrentHashMap<>());
+  }
 
   public ParsedText {
     sentences = List.copyOf(sentences);
@@ -28,5 +42,10 @@ public record ParsedText(
   /** The texts of the sentences, which is all a model that parses nothing needs. */
   public List<String> sentenceTexts() {
     return sentences.stream().map(Sentence::text).toList();
+  }
+
+  /** The sentences' vectors from {@code encoder}, computed on first use and then reused. */
+  public float[][] sentenceEmbeddings(TextEncoder encoder) {
+    return embeddings.computeIfAbsent(encoder.name(), name -> encoder.embed(sentenceTexts()));
   }
 }

@@ -5,8 +5,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voc.models.CoreNlpPipeline;
 import org.voc.models.CoreNlpSettings;
+import org.voc.models.TextEncoder;
 import org.voc.nlp.AnalyzerSettings;
+import org.voc.nlp.CoreNlpSentiment;
 import org.voc.nlp.DocumentAnalyzer;
+import org.voc.nlp.SentimentModel;
+import org.voc.nlp.ShippedSentiment;
 import org.voc.service.config.VocConfig;
 
 /** Builds the document analyzer the configuration asks for, loading its models from the classpath. */
@@ -17,10 +21,21 @@ public final class Analyzers {
   private Analyzers() {}
 
   public static DocumentAnalyzer load(VocConfig config) {
+    System.setProperty("ai.djl.offline", "true");
+    long start = System.nanoTime();
     CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
-    LOG.info("CoreNLP models loaded in {} ms", pipeline.loadTime().toMillis());
     AnalyzerSettings settings = new AnalyzerSettings(config.analysis().maxSentences(),
         config.analysis().maxChars(), AnalyzerSettings.DEFAULT_MAX_KEY_PHRASES);
-    return DocumentAnalyzer.withCoreNlpSentiment(pipeline, settings, Clock.systemUTC());
+    CoreNlpSentiment coreNlp = CoreNlpSentiment.fromClasspath();
+    String choice = config.analysis().sentiment();
+    TextEncoder encoder = choice.equals("corenlp") ? null : ShippedSentiment.encoderModel().load();
+    SentimentModel model = switch (choice) {
+      case "corenlp" -> coreNlp;
+      case "transformer" -> ShippedSentiment.transformer(encoder);
+      default -> ShippedSentiment.ensemble(coreNlp, encoder);
+    };
+    LOG.info("Models loaded in {} ms: sentiment {}{}", (System.nanoTime() - start) / 1_000_000, model.name(),
+        encoder == null ? "" : ", encoder " + encoder.name());
+    return new DocumentAnalyzer(pipeline, model, encoder, settings, Clock.systemUTC());
   }
 }

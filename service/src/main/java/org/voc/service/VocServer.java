@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.voc.index.DocumentIndex;
 import org.voc.index.LuceneDocumentIndex;
 import org.voc.index.QueryLimits;
-import org.voc.nlp.Analysis;
+import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 import org.voc.service.config.VocConfig;
 import org.voc.service.http.HttpApi;
@@ -51,8 +51,8 @@ public final class VocServer implements AutoCloseable {
   }
 
   /** Opens the stores, resumes unfinished work, and listens; returns once the port is bound. */
-  public static VocServer start(VocConfig config, Function<Document, Analysis> analyzer, Clock clock)
-      throws IOException {
+  public static VocServer start(VocConfig config, Function<Document, AnalyzedDocument> analyzer,
+      Function<String, float[]> queryEncoder, Clock clock) throws IOException {
     Files.createDirectories(config.data());
     DocumentIndex index = LuceneDocumentIndex.open(config.data().resolve("index"),
         LuceneDocumentIndex.DEFAULT_REFRESH_INTERVAL,
@@ -68,7 +68,7 @@ public final class VocServer implements AutoCloseable {
         .withMetrics(new MicrometerMetricsFactory(metrics))
         .build();
     try {
-      HttpApi.Services services = new HttpApi.Services(config, pipeline, index, analyzer, metrics, clock);
+      HttpApi.Services services = new HttpApi.Services(config, pipeline, index, analyzer, queryEncoder, metrics, clock);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setMaxInitialLineLength(64 * 1024)
               .setMaxHeaderSize(64 * 1024)

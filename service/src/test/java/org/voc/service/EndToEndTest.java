@@ -25,7 +25,7 @@ class EndToEndTest {
   static void start() throws Exception {
     VocConfig config = VocConfig.defaults().withPort(0).withData(dir);
     DocumentAnalyzer analyzer = Analyzers.load(config);
-    server = VocServer.start(config, analyzer::analyze,
+    server = VocServer.start(config, analyzer::analyzeForIndex, analyzer.searchEncoder().orElseThrow()::embed,
         Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
     api = new ApiClient(server.port());
   }
@@ -61,6 +61,27 @@ class EndToEndTest {
     assertThat(result.path("facets").path("kind").path("ticket").asLong()).isEqualTo(1);
     assertThat(result.path("facets").path("sentiment").path("negative").asLong()).isEqualTo(1);
     assertThat(result.path("histogram").get(0).path("week").asText()).isEqualTo("2026-W47");
+  }
+
+  @Test
+  void customerComplaintThatCoreNlpCallsPositiveIsNegativeWithEveryModelsOutputShown() {
+    JsonNode sentiment = api.postJson("/v1/analyze",
+        "{\"text\":\"Shipping took three weeks and nobody answered my emails, I want a refund.\"}").json().path("sentiment");
+    assertThat(sentiment.path("label").asText()).isEqualTo("negative");
+    assertThat(sentiment.path("models").findValuesAsText("name")).containsExactly("corenlp", "transformer", "ensemble");
+  }
+
+  @Test
+  void semanticSearchFindsAParaphraseThatSharesNoKeyword() {
+    api.postJson("/v1/documents?wait=true", """
+        {"documents": [
+          {"source": "appstore", "id": "SEM-1", "kind": "review", "text": "My parcel arrived three weeks late."},
+          {"source": "appstore", "id": "SEM-2", "kind": "review", "text": "The camera takes beautiful photos."}
+        ]}""");
+    JsonNode result = api.get("/v1/search?mode=semantic&q=slow%20delivery&source=appstore").json();
+    assertThat(result.path("hits").get(0).path("id").asText()).isEqualTo("SEM-1");
+    JsonNode keyword = api.get("/v1/search?mode=keyword&q=slow%20delivery&source=appstore").json();
+    assertThat(keyword.path("total").asLong()).isZero();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.voc.nlp.Analysis;
+import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 import org.voc.nlp.SentenceAnalysis;
 import org.voc.nlp.Sentiment;
@@ -17,13 +18,47 @@ import org.voc.nlp.Sentiment;
  * language: sentences end at '.', a sentence with "crash", "bad" or "refund" is negative, one with
  * "love" or "great" positive, others neutral. Counts its calls.
  */
-public final class FakeAnalyzer implements Function<Document, Analysis> {
+public final class FakeAnalyzer implements Function<Document, AnalyzedDocument> {
+
+  /** The fake encoder's vector length. */
+  public static final int DIMENSION = 32;
 
   public final AtomicInteger calls = new AtomicInteger();
 
   @Override
-  public Analysis apply(Document document) {
+  public AnalyzedDocument apply(Document document) {
     calls.incrementAndGet();
+    Analysis analysis = analyze(document);
+    return new AnalyzedDocument(analysis, embed(analysis.text()));
+  }
+
+  /**
+   * A bag-of-words vector: each lower-cased word hashed into one of {@link #DIMENSION} slots,
+   * normalized. Texts sharing words are near each other, which is all semantic-search plumbing
+   * tests need.
+   */
+  public static float[] embed(String text) {
+    float[] vector = new float[DIMENSION];
+    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!word.isEmpty()) {
+        vector[Math.floorMod(word.hashCode(), DIMENSION)] += 1;
+      }
+    }
+    double norm = 0;
+    for (float v : vector) {
+      norm += v * v;
+    }
+    if (norm == 0) {
+      vector[0] = 1;
+      return vector;
+    }
+    for (int i = 0; i < DIMENSION; i++) {
+      vector[i] /= (float) Math.sqrt(norm);
+    }
+    return vector;
+  }
+
+  private Analysis analyze(Document document) {
     String text = document.text().strip();
     List<SentenceAnalysis> sentences = new ArrayList<>();
     int start = 0;

@@ -3,19 +3,52 @@ package org.voc.eval.sentiment;
 import java.time.Clock;
 import org.voc.models.CoreNlpPipeline;
 import org.voc.models.CoreNlpSettings;
+import org.voc.models.SoftmaxHead;
+import org.voc.models.TextEncoder;
 import org.voc.nlp.AnalyzerSettings;
+import org.voc.nlp.CoreNlpSentiment;
 import org.voc.nlp.DocumentAnalyzer;
+import org.voc.nlp.EnsembleSentiment;
+import org.voc.nlp.ShippedSentiment;
+import org.voc.nlp.TransformerSentiment;
 
 /** Builds the scorer that {@code --model} names, with the models the service uses. */
 public final class SentimentScorers {
 
   private SentimentScorers() {}
 
+  /** A scorer with the shipped models. */
   public static SentimentScorer create(String model, int threads) {
     return switch (model) {
-      case "corenlp" -> new CoreNlpScorer(DocumentAnalyzer.withCoreNlpSentiment(
-          CoreNlpPipeline.load(CoreNlpSettings.defaults()), AnalyzerSettings.defaults(), Clock.systemUTC()), threads);
+      case "corenlp" -> new AnalyzerScorer("corenlp", analyzer(pipeline(), CoreNlpSentiment.fromClasspath()), threads);
+      case "transformer" -> transformer(ShippedSentiment.encoderModel().load(), ShippedSentiment.head());
+      case "ensemble" -> {
+        TextEncoder encoder = ShippedSentiment.encoderModel().load();
+        yield new AnalyzerScorer("ensemble",
+            analyzer(pipeline(), ShippedSentiment.ensemble(CoreNlpSentiment.fromClasspath(), encoder)), threads);
+      }
       default -> throw new IllegalArgumentException("unknown --model '" + model + "' (corenlp, transformer, ensemble)");
     };
+  }
+
+  /** The transformer alone with a given head (for training reports). */
+  public static SentimentScorer transformer(TextEncoder encoder, SoftmaxHead head) {
+    return new TransformerScorer(encoder, head);
+  }
+
+  /** The ensemble with given heads (for training reports). */
+  public static SentimentScorer ensemble(CoreNlpPipeline pipeline, TextEncoder encoder, SoftmaxHead head,
+      SoftmaxHead stacker, int threads) {
+    EnsembleSentiment ensemble = new EnsembleSentiment(CoreNlpSentiment.fromClasspath(),
+        new TransformerSentiment(encoder, head, encoder.name()), stacker, "trained");
+    return new AnalyzerScorer("ensemble", analyzer(pipeline, ensemble), threads);
+  }
+
+  static CoreNlpPipeline pipeline() {
+    return CoreNlpPipeline.load(CoreNlpSettings.defaults());
+  }
+
+  static DocumentAnalyzer analyzer(CoreNlpPipeline pipeline, org.voc.nlp.SentimentModel model) {
+    return new DocumentAnalyzer(pipeline, model, AnalyzerSettings.defaults(), Clock.systemUTC());
   }
 }

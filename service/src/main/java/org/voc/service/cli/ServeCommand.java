@@ -20,7 +20,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     VocConfig config = options.load();
     DocumentAnalyzer analyzer = Analyzers.load(config);
-    VocServer server = VocServer.start(config, analyzer::analyze, Clock.systemUTC());
+    VocServer server = VocServer.start(config, analyzer::analyzeForIndex,
+        analyzer.searchEncoder().<java.util.function.Function<String, float[]>>map(e -> e::embed).orElse(null),
+        Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -162,6 +162,10 @@ public final class ConfigLoader {
         }
       }
     }
+    if (!java.util.Set.of("ensemble", "transformer", "corenlp").contains(config.analysis().sentiment())) {
+      throw new ConfigException("analysis.sentiment must be ensemble, transformer or corenlp, not '"
+          + config.analysis().sentiment() + "'");
+    }
     VocConfig.Limits limits = config.limits();
     if (limits.maxDocumentBytes() < 1 || limits.maxRequestBytes() < limits.maxDocumentBytes()) {
       throw new ConfigException("limits: need 0 < maxDocumentBytes <= maxRequestBytes");

@@ -111,12 +111,17 @@ public record VocConfig(
     }
   }
 
-  /** Analysis settings: worker threads (default: one per core) and how much of a text is analyzed. */
-  public record Analysis(Integer workers, Integer maxSentences, Integer maxChars) {
+  /**
+   * Analysis settings: the sentiment model ({@code ensemble}, {@code transformer} or {@code
+   * corenlp}; the transformer's encoder also makes the vectors for semantic search), worker threads
+   * (default: one per core) and how much of a text is analyzed.
+   */
+  public record Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars) {
 
-    public static final Analysis DEFAULT = new Analysis(null, null, null);
+    public static final Analysis DEFAULT = new Analysis(null, null, null, null);
 
     public Analysis {
+      sentiment = sentiment == null ? "ensemble" : sentiment;
       workers = workers == null || workers < 1 ? Runtime.getRuntime().availableProcessors() : workers;
       maxSentences = maxSentences == null ? 200 : maxSentences;
       maxChars = maxChars == null ? 20_000 : maxChars;

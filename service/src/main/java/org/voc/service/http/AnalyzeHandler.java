@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
-import org.voc.nlp.Analysis;
+import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 
 /**
@@ -13,11 +13,11 @@ import org.voc.nlp.Document;
  */
 final class AnalyzeHandler {
 
-  private final Function<Document, Analysis> analyzer;
+  private final Function<Document, AnalyzedDocument> analyzer;
   private final DocumentReader reader;
   private final WorkerExecutor workers;
 
-  AnalyzeHandler(Function<Document, Analysis> analyzer, DocumentReader reader, WorkerExecutor workers) {
+  AnalyzeHandler(Function<Document, AnalyzedDocument> analyzer, DocumentReader reader, WorkerExecutor workers) {
     this.analyzer = analyzer;
     this.reader = reader;
     this.workers = workers;
@@ -39,7 +39,7 @@ final class AnalyzeHandler {
       throw new ApiException(read.error());
     }
     Document document = read.submission().document();
-    workers.executeBlocking(() -> analyzer.apply(document), false)
+    workers.executeBlocking(() -> analyzer.apply(document).analysis(), false)
         .onSuccess(analysis -> Responses.json(ctx, 200, analysis))
         .onFailure(ctx::fail);
   }

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.voc.index.DocumentIndex;
-import org.voc.nlp.Analysis;
+import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 import org.voc.service.config.Scope;
 import org.voc.service.config.VocConfig;
@@ -29,7 +29,8 @@ public final class HttpApi {
       VocConfig config,
       IngestPipeline pipeline,
       DocumentIndex index,
-      Function<Document, Analysis> analyzer,
+      Function<Document, AnalyzedDocument> analyzer,
+      Function<String, float[]> queryEncoder,
       PrometheusMeterRegistry metrics,
       Clock clock) {}
 
@@ -40,7 +41,7 @@ public final class HttpApi {
         vertx.createSharedWorkerExecutor("voc-analyze", services.config().analysis().workers());
     DocumentsHandler documents = new DocumentsHandler(services.pipeline(), reader,
         limits.queueCapacity(), limits.waitSeconds());
-    SearchHandler search = new SearchHandler(services.index());
+    SearchHandler search = new SearchHandler(services.index(), services.queryEncoder(), analysisPool);
     AnalyzeHandler analyze = new AnalyzeHandler(services.analyzer(), reader, analysisPool);
     ApiKeys keys = new ApiKeys(services.config().apiKeys());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes());

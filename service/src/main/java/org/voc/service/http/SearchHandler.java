@@ -1,6 +1,9 @@
 package org.voc.service.http;
 
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 import java.util.Set;
 import org.voc.index.DocumentIndex;
 import org.voc.index.InvalidQueryException;
@@ -16,15 +19,24 @@ final class SearchHandler {
   static final int MAX_LIMIT = 100;
 
   private final DocumentIndex index;
+  private final Function<String, float[]> queryEncoder;
+  private final WorkerExecutor encoderPool;
 
-  SearchHandler(DocumentIndex index) {
+  /** {@code queryEncoder} embeds query text for semantic and hybrid search; null: keyword only. */
+  SearchHandler(DocumentIndex index, Function<String, float[]> queryEncoder, WorkerExecutor encoderPool) {
     this.index = index;
+    this.queryEncoder = queryEncoder;
+    this.encoderPool = encoderPool;
   }
 
   void search(RoutingContext ctx) {
-    SearchRequest request = request(ctx);
-    ctx.vertx()
-        .executeBlocking(() -> index.search(request), false)
+    SearchRequest parsed = request(ctx, queryEncoder != null);
+    boolean needsVector = parsed.mode() != SearchRequest.Mode.KEYWORD && !parsed.query().isBlank();
+    Future<SearchRequest> ready = needsVector
+        ? encoderPool.executeBlocking(() -> withVector(parsed, queryEncoder.apply(parsed.query())), false)
+        : Future.succeededFuture(parsed);
+    ready
+        .compose(request -> ctx.vertx().executeBlocking(() -> index.search(request), false))
         .onSuccess(result -> Responses.json(ctx, 200, result))
         .onFailure(failure -> {
           if (failure instanceof InvalidQueryException invalid) {
@@ -35,17 +47,29 @@ final class SearchHandler {
         });
   }
 
-  static SearchRequest request(RoutingContext ctx) {
+  private static SearchRequest withVector(SearchRequest r, float[] vector) {
+    return new SearchRequest(r.query(), r.kinds(), r.sources(), r.brands(), r.themes(), r.sentiments(),
+        r.from(), r.to(), r.minRating(), r.maxRating(), r.limit(), r.cursor(), r.sort(), r.mode(), vector,
+        r.minSimilarity());
+  }
+
+  static SearchRequest request(RoutingContext ctx, boolean vectorsAvailable) {
     for (String name : ctx.queryParams().names()) {
       if (!PARAMS.contains(name)) {
         throw Params.invalid(name, "unknown parameter '" + name + "'; known: " + String.join(", ",
             PARAMS.stream().sorted().toList()));
       }
     }
-    String mode = Params.string(ctx, "mode");
-    if (mode != null && !mode.equals("keyword")) {
-      throw Params.invalid("mode", "mode '" + mode + "' is not available yet: this version searches by "
-          + "keyword only (mode=keyword)");
+    String modeName = Params.string(ctx, "mode");
+    SearchRequest.Mode mode = switch (modeName == null ? (vectorsAvailable ? "hybrid" : "keyword") : modeName) {
+      case "keyword" -> SearchRequest.Mode.KEYWORD;
+      case "semantic" -> SearchRequest.Mode.SEMANTIC;
+      case "hybrid" -> SearchRequest.Mode.HYBRID;
+      default -> throw Params.invalid("mode", "mode must be keyword, semantic or hybrid");
+    };
+    if (mode != SearchRequest.Mode.KEYWORD && !vectorsAvailable) {
+      throw Params.invalid("mode", "mode " + modeName + " needs the transformer encoder, which this server "
+          + "runs without (analysis.sentiment: corenlp); use mode=keyword");
     }
     Integer limit = Params.integer(ctx, "limit");
     if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
@@ -67,7 +91,8 @@ final class SearchHandler {
         .minRating(minRating)
         .maxRating(maxRating)
         .limit(limit == null ? 10 : limit)
-        .cursor(Params.string(ctx, "cursor"));
+        .cursor(Params.string(ctx, "cursor"))
+        .mode(mode);
     String sort = Params.string(ctx, "sort");
     if (sort != null) {
       builder.sort(switch (sort) {

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voc.index.DocumentIndex;
 import org.voc.index.IndexedDocument;
-import org.voc.nlp.Analysis;
+import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 import org.voc.nlp.DocumentKey;
 
@@ -48,7 +48,7 @@ public final class IngestPipeline implements Closeable {
 
   private final Journal journal;
   private final DocumentIndex index;
-  private final Function<Document, Analysis> analyzer;
+  private final Function<Document, AnalyzedDocument> analyzer;
   private final int workerCount;
   private final int queueCapacity;
   private final Duration commitInterval;
@@ -75,7 +75,7 @@ public final class IngestPipeline implements Closeable {
   public IngestPipeline(
       Journal journal,
       DocumentIndex index,
-      Function<Document, Analysis> analyzer,
+      Function<Document, AnalyzedDocument> analyzer,
       int workerCount,
       int queueCapacity,
       Duration commitInterval,
@@ -304,11 +304,12 @@ public final class IngestPipeline implements Closeable {
       inFlight.remove(job.seq);
       return;
     }
-    IndexedDocument stored = new IndexedDocument(entry.document, analyze(entry.document), entry.contentHash);
+    AnalyzedDocument result = analyze(entry.document);
+    IndexedDocument stored = new IndexedDocument(entry.document, result.analysis(), entry.contentHash);
     boolean indexed = false;
     synchronized (stripe(job.key)) {
       if (pending.get(job.key) == entry) {
-        index.put(stored);
+        index.put(stored, result.embedding());
         indexed = true;
       }
     }
@@ -320,7 +321,7 @@ public final class IngestPipeline implements Closeable {
     }
   }
 
-  private Analysis analyze(Document document) {
+  private AnalyzedDocument analyze(Document document) {
     Timer.Sample sample = Timer.start();
     try {
       return analyzer.apply(document);
@@ -330,7 +331,7 @@ public final class IngestPipeline implements Closeable {
       }
       analysisFailures.increment();
       LOG.error("Analysis failed for {} / {}; indexing it without analysis", document.source(), document.id(), e);
-      return FailedAnalysis.of(document, e);
+      return new AnalyzedDocument(FailedAnalysis.of(document, e), null);
     } finally {
       sample.stop(analysisTime);
     }

@@ -32,7 +32,7 @@ class HttpApiTest {
   @BeforeAll
   static void start() throws Exception {
     VocConfig config = config(dir.resolve("data"), 50_000);
-    server = VocServer.start(config, new FakeAnalyzer(), Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
+    server = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
     api = new ApiClient(server.port());
   }
 
@@ -111,7 +111,7 @@ class HttpApiTest {
     assertThat(bad.path("status").asText()).isEqualTo("rejected");
     assertThat(bad.path("line").asInt()).isEqualTo(10_001);
     assertThat(bad.path("error").path("code").asText()).isEqualTo("invalid_json");
-    awaitTrue(() -> api.get("/v1/search?q=bulkload&limit=1").json().path("total").asLong() == 10_000, 120);
+    awaitTrue(() -> api.get("/v1/search?mode=keyword&q=bulkload&limit=1").json().path("total").asLong() == 10_000, 120);
   }
 
   @Test
@@ -125,7 +125,7 @@ class HttpApiTest {
           {"source": "twitter", "id": "S-3", "kind": "post", "brand": "globex", "createdAt": "2026-11-11T09:00:00Z",
            "text": "I love how the checkout never crashes."}
         ]}""");
-    JsonNode result = api.get("/v1/search?q=checkout%20crash&kind=ticket&sentiment=negative&from=2026-11-01").json();
+    JsonNode result = api.get("/v1/search?mode=keyword&q=checkout%20crash&kind=ticket&sentiment=negative&from=2026-11-01").json();
     assertThat(result.path("total").asLong()).isEqualTo(1);
     JsonNode hit = result.path("hits").get(0);
     assertThat(hit.path("id").asText()).isEqualTo("S-1");
@@ -137,16 +137,31 @@ class HttpApiTest {
     assertThat(result.path("facets").path("sentiment").path("negative").asLong()).isEqualTo(1);
     assertThat(result.path("histogram").get(0).path("week").asText()).isEqualTo("2026-W46");
 
-    JsonNode all = api.get("/v1/search?q=checkout").json();
+    JsonNode all = api.get("/v1/search?mode=keyword&q=checkout").json();
     assertThat(all.path("total").asLong()).isEqualTo(3);
     assertThat(all.path("facets").path("brand").path("globex").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void semanticAndHybridSearchFindDocumentsByVector() {
+    api.postJson("/v1/documents?wait=true", """
+        {"documents": [
+          {"source": "appstore", "id": "V-1", "kind": "review", "text": "parcel courier delivery slow"},
+          {"source": "appstore", "id": "V-2", "kind": "review", "text": "screen colours vivid"}
+        ]}""");
+    JsonNode semantic = api.get("/v1/search?mode=semantic&q=slow%20courier%20parcel&source=appstore").json();
+    assertThat(semantic.path("hits").get(0).path("id").asText()).isEqualTo("V-1");
+    JsonNode hybrid = api.get("/v1/search?q=vivid%20colours&source=appstore").json();
+    assertThat(hybrid.path("hits").get(0).path("id").asText()).isEqualTo("V-2");
+    JsonNode keyword = api.get("/v1/search?mode=keyword&q=vivid&source=appstore").json();
+    assertThat(keyword.path("total").asLong()).isEqualTo(1);
   }
 
   @Test
   void untrustedMarkupInTextComesBackEscapedInSnippets() {
     api.postJson("/v1/documents?wait=true", "{\"source\":\"web\",\"id\":\"X-1\",\"kind\":\"review\","
         + "\"text\":\"xsscheck <script>alert(1)</script> zebra\"}");
-    JsonNode hit = api.get("/v1/search?q=zebra").json().path("hits").get(0);
+    JsonNode hit = api.get("/v1/search?mode=keyword&q=zebra").json().path("hits").get(0);
     assertThat(hit.path("snippet").asText()).doesNotContain("<script>").contains("<mark>zebra</mark>");
   }
 
@@ -160,7 +175,7 @@ class HttpApiTest {
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.json().path("error").path("code").asText()).isEqualTo("not_found");
     assertThat(api.delete("/v1/documents/csv/D%201%2Fx").status()).isEqualTo(404);
-    awaitTrue(() -> api.get("/v1/search?q=quokka").json().path("total").asLong() == 0, 10);
+    awaitTrue(() -> api.get("/v1/search?mode=keyword&q=quokka").json().path("total").asLong() == 0, 10);
   }
 
   @Test
@@ -202,7 +217,7 @@ class HttpApiTest {
     assertError(api.get("/v1/search?sentiment=angry"), 400, "invalid_parameter", "sentiment");
     assertError(api.get("/v1/search?from=last-week"), 400, "invalid_parameter", "from");
     assertError(api.get("/v1/search?limit=100000"), 400, "invalid_parameter", "limit");
-    assertError(api.get("/v1/search?mode=semantic"), 400, "invalid_parameter", "mode");
+    assertError(api.get("/v1/search?mode=fuzzy"), 400, "invalid_parameter", "mode");
     assertError(api.get("/v1/search?colour=red"), 400, "invalid_parameter", "colour");
     assertError(api.get("/v1/search?cursor=notacursor"), 400, "invalid_query", "cursor");
     assertError(api.get("/v1/nothing-here"), 404, "not_found", null);
@@ -239,7 +254,7 @@ class HttpApiTest {
         Thread.currentThread().interrupt();
       }
       return fake.apply(doc);
-    }, Clock.systemUTC())) {
+    }, null, Clock.systemUTC())) {
       ApiClient client = new ApiClient(small.port());
       String batch = "{\"documents\":[" + doc("Q-1") + "," + doc("Q-2") + "," + doc("Q-3") + "]}";
       assertThat(client.postJson("/v1/documents", batch).status()).isEqualTo(200);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voc.index.DocumentIndex;
 import org.voc.index.IndexedDocument;
 import org.voc.index.LuceneDocumentIndex;
-import org.voc.nlp.Analysis;
+import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 import org.voc.nlp.DocumentKey;
 import org.voc.nlp.DocumentKind;
@@ -39,7 +39,7 @@ class IngestPipelineTest {
     journal.close();
   }
 
-  private void open(Function<Document, Analysis> analyzer, int capacity) throws IOException {
+  private void open(Function<Document, AnalyzedDocument> analyzer, int capacity) throws IOException {
     index = LuceneDocumentIndex.open(dir.resolve("index"));
     journal = Journal.open(dir.resolve("journal"), 1 << 20);
     pipeline = new IngestPipeline(journal, index, analyzer, 2, capacity, Duration.ofMillis(100),

@@ -6,20 +6,25 @@ import java.util.concurrent.ForkJoinPool;
 import org.voc.nlp.DocumentAnalyzer;
 import org.voc.nlp.Sentiment;
 
-/** CoreNLP alone: each text through the document analyzer, as the service analyzes it, on all cores. */
-final class CoreNlpScorer implements SentimentScorer {
+/**
+ * Each text through a document analyzer, as the service analyzes it (CoreNLP sentences, each scored,
+ * averaged by length), on several threads.
+ */
+final class AnalyzerScorer implements SentimentScorer {
 
+  private final String name;
   private final DocumentAnalyzer analyzer;
   private final ForkJoinPool pool;
 
-  CoreNlpScorer(DocumentAnalyzer analyzer, int threads) {
+  AnalyzerScorer(String name, DocumentAnalyzer analyzer, int threads) {
+    this.name = name;
     this.analyzer = analyzer;
     this.pool = new ForkJoinPool(threads);
   }
 
   @Override
   public String name() {
-    return "corenlp";
+    return name;
   }
 
   @Override

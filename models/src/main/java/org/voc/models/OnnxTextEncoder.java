@@ -1,0 +1,228 @@
+package org.voc.models;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A BERT-style sentence encoder run by ONNX Runtime through DJL, with a HuggingFace tokenizer.
+ *
+ * <p>{@link #embed} tokenizes all texts, sorts them by token length and runs them in batches that
+ * are padded only to their own longest text (see {@link LengthSortedBatches}); the vectors come
+ * back in input order. Each calling thread gets its own predictor over one shared ONNX Runtime
+ * session.
+ */
+public final class OnnxTextEncoder implements TextEncoder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OnnxTextEncoder.class);
+
+  private final String name;
+  private final EncoderSettings settings;
+  private final HuggingFaceTokenizer tokenizer;
+  private final Model model;
+  private final SessionOptions sessionOptions;
+  private final PredictorPerThread<TokenBatch, float[][]> predictors;
+  private final int dimension;
+
+  private OnnxTextEncoder(
+      String name,
+      EncoderSettings settings,
+      HuggingFaceTokenizer tokenizer,
+      Model model,
+      SessionOptions sessionOptions,
+      Pooling pooling) {
+    this.name = name;
+    this.settings = settings;
+    this.tokenizer = tokenizer;
+    this.model = model;
+    this.sessionOptions = sessionOptions;
+    EncoderTranslator translator = new EncoderTranslator(model.describeInput().keys(), pooling);
+    this.predictors = new PredictorPerThread<>(() -> model.newPredictor(translator));
+    // A first call sizes the output and warms the session up before real traffic.
+    this.dimension = embed("warm up").length;
+  }
+
+  static OnnxTextEncoder load(EncoderModel encoder, EncoderSettings settings) {
+    return load(
+        encoder.id(),
+        encoder.modelResource(),
+        encoder.tokenizerResource(),
+        encoder.pooling(),
+        settings);
+  }
+
+  /**
+   * Loads an ONNX encoder that takes {@code input_ids}, {@code attention_mask} and optionally
+   * {@code token_type_ids}, and outputs {@code last_hidden_state}.
+   *
+   * @param modelResource classpath resource of the {@code .onnx} file
+   * @param tokenizerResource classpath resource of the HuggingFace {@code tokenizer.json}
+   */
+  public static OnnxTextEncoder load(
+      String name,
+      String modelResource,
+      String tokenizerResource,
+      Pooling pooling,
+      EncoderSettings settings) {
+    DjlProcessSettings.apply();
+    long start = System.nanoTime();
+    HuggingFaceTokenizer tokenizer = tokenizer(tokenizerResource, settings.maxTokens());
+    SessionOptions options = new SessionOptions();
+    Model model = null;
+    try {
+      model = onnxModel(name, modelResource, settings, options);
+      OnnxTextEncoder encoder =
+          new OnnxTextEncoder(name, settings, tokenizer, model, options, pooling);
+      LOG.info(
+          "Encoder {} loaded in {} ms: {} dims, inputs {}, {}",
+          name,
+          (System.nanoTime() - start) / 1_000_000,
+          encoder.dimension,
+          model.describeInput().keys(),
+          settings);
+      return encoder;
+    } catch (RuntimeException e) {
+      if (model != null) {
+        model.close();
+      }
+      options.close();
+      tokenizer.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  public EncoderSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public float[][] embed(List<String> texts) {
+    // Fails once closed, before the native tokenizer is touched.
+    Predictor<TokenBatch, float[][]> predictor = predictors.get();
+    if (texts.isEmpty()) {
+      return new float[0][];
+    }
+    Encoding[] encodings = tokenizer.batchEncode(texts.toArray(String[]::new));
+    int[] lengths = new int[encodings.length];
+    for (int i = 0; i < lengths.length; i++) {
+      lengths[i] = encodings[i].getIds().length;
+    }
+    float[][] vectors = new float[texts.size()][];
+    for (int[] positions :
+        LengthSortedBatches.plan(lengths, settings.maxBatch(), settings.tokenBudget())) {
+      TokenBatch batch = TokenBatch.pad(encodings, positions);
+      float[][] pooled = predict(predictor, batch);
+      for (int row = 0; row < positions.length; row++) {
+        vectors[positions[row]] = pooled[row];
+      }
+    }
+    return vectors;
+  }
+
+  private float[][] predict(Predictor<TokenBatch, float[][]> predictor, TokenBatch batch) {
+    try {
+      return predictor.predict(batch);
+    } catch (TranslateException e) {
+      throw new IllegalStateException(
+          name + " failed on a batch of " + batch.rows() + " x " + batch.width() + " tokens", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    predictors.close();
+    model.close();
+    sessionOptions.close();
+    tokenizer.close();
+  }
+
+  private static HuggingFaceTokenizer tokenizer(String resource, int maxTokens) {
+    // Padding off: each batch is padded to its own longest text (some tokenizer.json files ask for
+    // a fixed 128). Truncation on, counting [CLS] and [SEP].
+    Map<String, String> options =
+        Map.of(
+            "padding", "false",
+            "truncation", "true",
+            "maxLength", Integer.toString(maxTokens),
+            "addSpecialTokens", "true");
+    try (InputStream in = open(resource)) {
+      return HuggingFaceTokenizer.newInstance(in, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read tokenizer " + resource, e);
+    }
+  }
+
+  private static Model onnxModel(
+      String name, String resource, EncoderSettings settings, SessionOptions options) {
+    // DJL loads ONNX models from files; the resource sits inside a jar, so it is copied out and
+    // deleted once ONNX Runtime has read it.
+    Path dir = null;
+    Model model = Model.newInstance(name, Device.cpu(), "OnnxRuntime");
+    try {
+      dir = Files.createTempDirectory("voc-encoder-");
+      Path file = dir.resolve(name + ".onnx");
+      try (InputStream in = open(resource)) {
+        Files.copy(in, file);
+      }
+      options.setIntraOpNumThreads(settings.intraOpThreads());
+      // One operator at a time; the parallelism is inside operators.
+      options.setInterOpNumThreads(1);
+      options.addConfigEntry("session.intra_op.allow_spinning", settings.spinWait() ? "1" : "0");
+      // Session options are objects, which Criteria's string options cannot carry.
+      model.load(file, null, Map.of("sessionOptions", options));
+      return model;
+    } catch (IOException | OrtException | MalformedModelException e) {
+      model.close();
+      throw new IllegalStateException("Cannot load encoder " + name + " from " + resource, e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private static InputStream open(String resource) throws IOException {
+    InputStream in = OnnxTextEncoder.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IOException("No classpath resource " + resource);
+    }
+    return in;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      LOG.warn("Could not delete the temporary copy in {}: {}", dir, e.toString());
+    }
+  }
+}
