@@ -36,7 +36,7 @@ class LengthSortedBatchesTest {
     Random random = new Random();
     long seed = random.nextLong();
     random.setSeed(seed);
-    int[] lengths = new int[random.nextInt(300)];
+    int[] lengths = new int[1 + random.nextInt(300)];
     Arrays.setAll(lengths, i -> 2 + random.nextInt(random.nextBoolean() ? 10 : 127));
     int maxBatch = 1 + random.nextInt(64);
     int budget = 128 + random.nextInt(4096);
