@@ -6,19 +6,26 @@ package org.voc.models;
  */
 public enum EncoderModel {
   /** sentence-transformers/all-MiniLM-L6-v2: 6 layers, fast, trained with mean pooling. */
-  MINILM_L6_V2("all-minilm-l6-v2", Pooling.MEAN),
+  MINILM_L6_V2("all-minilm-l6-v2", Pooling.MEAN, 6),
   /** BAAI/bge-small-en-v1.5: 12 layers, better retrieval, trained with CLS pooling. */
-  BGE_SMALL_EN_V15("bge-small-en-v1.5", Pooling.CLS);
+  BGE_SMALL_EN_V15("bge-small-en-v1.5", Pooling.CLS, 12);
 
   /** Both models produce vectors of this length. */
   public static final int DIMENSION = 384;
 
   private final String id;
   private final Pooling pooling;
+  private final int layers;
 
-  EncoderModel(String id, Pooling pooling) {
+  EncoderModel(String id, Pooling pooling, int layers) {
     this.id = id;
     this.pooling = pooling;
+    this.layers = layers;
+  }
+
+  /** How many transformer layers the model has. */
+  public int layers() {
+    return layers;
   }
 
   /** The name the encoder reports and heads record, e.g. {@code all-minilm-l6-v2}. */
@@ -42,7 +49,25 @@ public enum EncoderModel {
 
   /** Loads the model and its tokenizer from the classpath (about a second). */
   public OnnxTextEncoder load(EncoderSettings settings) {
-    return OnnxTextEncoder.load(this, settings);
+    return OnnxTextEncoder.load(this, settings, -1);
+  }
+
+  /** Loads the model with the hidden state after layer {@code tapLayer} (0-based) exposed. */
+  public OnnxTextEncoder load(EncoderSettings settings, int tapLayer) {
+    return OnnxTextEncoder.load(this, settings, tapLayer);
+  }
+
+  /** The model's weights, named as in its PyTorch module (see {@link OnnxGraph#weights}). */
+  public java.util.Map<String, OnnxGraph.Tensor> weights() {
+    try (java.io.InputStream in =
+        EncoderModel.class.getClassLoader().getResourceAsStream(modelResource())) {
+      if (in == null) {
+        throw new IllegalStateException("No classpath resource " + modelResource());
+      }
+      return OnnxGraph.weights(in.readAllBytes());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public OnnxTextEncoder load() {

@@ -13,19 +13,26 @@ import java.util.List;
  * Feeds a padded {@link TokenBatch} to a BERT-style encoder and pools its last hidden state into
  * one unit vector per row. Stateless, so one instance serves every predictor.
  */
-final class EncoderTranslator implements Translator<TokenBatch, float[][]> {
+final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslator.Output> {
+
+  /**
+   * One batch's pooled unit vectors and, when the encoder taps an inner layer, that layer's hidden
+   * states {@code [rows][width][dim]} flattened (else null).
+   */
+  record Output(float[][] vectors, float[] tapped, int dim) {}
 
   private static final String MASK = "attention_mask";
   private static final String BATCH = "batch";
 
   private final List<String> inputNames;
   private final Pooling pooling;
+  private final String tapName;
 
   /**
    * @param inputNames the model's inputs, in its order; some exports have no {@code
    *     token_type_ids}, so the model says which of the three it wants
    */
-  EncoderTranslator(List<String> inputNames, Pooling pooling) {
+  EncoderTranslator(List<String> inputNames, Pooling pooling, String tapName) {
     for (String name : inputNames) {
       if (!name.equals("input_ids") && !name.equals(MASK) && !name.equals("token_type_ids")) {
         throw new IllegalArgumentException("Not a BERT-style encoder input: " + name);
@@ -33,6 +40,7 @@ final class EncoderTranslator implements Translator<TokenBatch, float[][]> {
     }
     this.inputNames = List.copyOf(inputNames);
     this.pooling = pooling;
+    this.tapName = tapName;
   }
 
   @Override
@@ -56,7 +64,7 @@ final class EncoderTranslator implements Translator<TokenBatch, float[][]> {
   }
 
   @Override
-  public float[][] processOutput(TranslatorContext ctx, NDList outputs) {
+  public Output processOutput(TranslatorContext ctx, NDList outputs) {
     TokenBatch batch = (TokenBatch) ctx.getAttachment(BATCH);
     NDArray hidden = outputs.get("last_hidden_state");
     if (hidden == null) {
@@ -67,8 +75,16 @@ final class EncoderTranslator implements Translator<TokenBatch, float[][]> {
       throw new IllegalStateException("Unexpected encoder output shape: " + shape);
     }
     int dim = Math.toIntExact(shape.get(2));
-    return pooling.pool(
-        hidden.toFloatArray(), batch.attentionMask(), batch.rows(), batch.width(), dim);
+    float[][] vectors =
+        pooling.pool(hidden.toFloatArray(), batch.attentionMask(), batch.rows(), batch.width(), dim);
+    if (tapName == null) {
+      return new Output(vectors, null, dim);
+    }
+    NDArray tapped = outputs.get(tapName);
+    if (tapped == null || !tapped.getShape().equals(shape)) {
+      throw new IllegalStateException("Encoder gave no " + tapName + " of shape " + shape);
+    }
+    return new Output(vectors, tapped.toFloatArray(), dim);
   }
 
   /** Batches are built by the caller, already padded; DJL must not stack them again. */

@@ -36,8 +36,15 @@ public final class OnnxTextEncoder implements TextEncoder {
   private final HuggingFaceTokenizer tokenizer;
   private final Model model;
   private final SessionOptions sessionOptions;
-  private final PredictorPerThread<TokenBatch, float[][]> predictors;
+  private final PredictorPerThread<TokenBatch, EncoderTranslator.Output> predictors;
   private final int dimension;
+  private final int tapLayer;
+
+  /**
+   * Texts encoded with an inner layer tapped: the unit vectors, and per text the tapped layer's
+   * hidden states {@code [tokens[i]][dim]} flattened, without padding.
+   */
+  public record Encoded(float[][] vectors, float[][] hidden, int[] tokens) {}
 
   private OnnxTextEncoder(
       String name,
@@ -45,25 +52,31 @@ public final class OnnxTextEncoder implements TextEncoder {
       HuggingFaceTokenizer tokenizer,
       Model model,
       SessionOptions sessionOptions,
-      Pooling pooling) {
+      Pooling pooling,
+      int tapLayer) {
     this.name = name;
+    this.tapLayer = tapLayer;
     this.settings = settings;
     this.tokenizer = tokenizer;
     this.model = model;
     this.sessionOptions = sessionOptions;
-    EncoderTranslator translator = new EncoderTranslator(model.describeInput().keys(), pooling);
+    EncoderTranslator translator = new EncoderTranslator(
+            model.describeInput().keys(),
+            pooling,
+            tapLayer < 0 ? null : OnnxGraph.layerOutput(tapLayer));
     this.predictors = new PredictorPerThread<>(() -> model.newPredictor(translator));
     // A first call sizes the output and warms the session up before real traffic.
     this.dimension = embed("warm up").length;
   }
 
-  static OnnxTextEncoder load(EncoderModel encoder, EncoderSettings settings) {
+  static OnnxTextEncoder load(EncoderModel encoder, EncoderSettings settings, int tapLayer) {
     return load(
         encoder.id(),
         encoder.modelResource(),
         encoder.tokenizerResource(),
         encoder.pooling(),
-        settings);
+        settings,
+        tapLayer);
   }
 
   /**
@@ -79,15 +92,29 @@ public final class OnnxTextEncoder implements TextEncoder {
       String tokenizerResource,
       Pooling pooling,
       EncoderSettings settings) {
+    return load(name, modelResource, tokenizerResource, pooling, settings, -1);
+  }
+
+  /**
+   * As {@link #load(String, String, String, Pooling, EncoderSettings)}, with the hidden state after
+   * BERT layer {@code tapLayer} (0-based) also returned by {@link #encode}; -1 taps nothing.
+   */
+  public static OnnxTextEncoder load(
+      String name,
+      String modelResource,
+      String tokenizerResource,
+      Pooling pooling,
+      EncoderSettings settings,
+      int tapLayer) {
     DjlProcessSettings.apply();
     long start = System.nanoTime();
     HuggingFaceTokenizer tokenizer = tokenizer(tokenizerResource, settings.maxTokens());
     SessionOptions options = new SessionOptions();
     Model model = null;
     try {
-      model = onnxModel(name, modelResource, settings, options);
+      model = onnxModel(name, modelResource, settings, options, tapLayer);
       OnnxTextEncoder encoder =
-          new OnnxTextEncoder(name, settings, tokenizer, model, options, pooling);
+          new OnnxTextEncoder(name, settings, tokenizer, model, options, pooling, tapLayer);
       LOG.info(
           "Encoder {} loaded in {} ms: {} dims, inputs {}, {}",
           name,
@@ -122,10 +149,27 @@ public final class OnnxTextEncoder implements TextEncoder {
 
   @Override
   public float[][] embed(List<String> texts) {
+    return run(texts, false).vectors();
+  }
+
+  /** The layer this encoder taps for {@link #encode}, or -1. */
+  public int tapLayer() {
+    return tapLayer;
+  }
+
+  /** The vectors and the tapped layer's hidden states of {@code texts}; needs a tap layer. */
+  public Encoded encode(List<String> texts) {
+    if (tapLayer < 0) {
+      throw new IllegalStateException(name + " was loaded without a tapped layer");
+    }
+    return run(texts, true);
+  }
+
+  private Encoded run(List<String> texts, boolean keepHidden) {
     // Fails once closed, before the native tokenizer is touched.
-    Predictor<TokenBatch, float[][]> predictor = predictors.get();
+    Predictor<TokenBatch, EncoderTranslator.Output> predictor = predictors.get();
     if (texts.isEmpty()) {
-      return new float[0][];
+      return new Encoded(new float[0][], new float[0][], new int[0]);
     }
     Encoding[] encodings = tokenizer.batchEncode(texts.toArray(String[]::new));
     int[] lengths = new int[encodings.length];
@@ -133,18 +177,26 @@ public final class OnnxTextEncoder implements TextEncoder {
       lengths[i] = encodings[i].getIds().length;
     }
     float[][] vectors = new float[texts.size()][];
+    float[][] hidden = keepHidden ? new float[texts.size()][] : null;
     for (int[] positions :
         LengthSortedBatches.plan(lengths, settings.maxBatch(), settings.tokenBudget())) {
       TokenBatch batch = TokenBatch.pad(encodings, positions);
-      float[][] pooled = predict(predictor, batch);
+      EncoderTranslator.Output output = predict(predictor, batch);
       for (int row = 0; row < positions.length; row++) {
-        vectors[positions[row]] = pooled[row];
+        vectors[positions[row]] = output.vectors()[row];
+        if (keepHidden) {
+          int rowSize = lengths[positions[row]] * output.dim();
+          hidden[positions[row]] = new float[rowSize];
+          System.arraycopy(
+              output.tapped(), row * batch.width() * output.dim(), hidden[positions[row]], 0, rowSize);
+        }
       }
     }
-    return vectors;
+    return new Encoded(vectors, hidden, lengths);
   }
 
-  private float[][] predict(Predictor<TokenBatch, float[][]> predictor, TokenBatch batch) {
+  private EncoderTranslator.Output predict(
+      Predictor<TokenBatch, EncoderTranslator.Output> predictor, TokenBatch batch) {
     try {
       return predictor.predict(batch);
     } catch (TranslateException e) {
@@ -178,7 +230,7 @@ public final class OnnxTextEncoder implements TextEncoder {
   }
 
   private static Model onnxModel(
-      String name, String resource, EncoderSettings settings, SessionOptions options) {
+      String name, String resource, EncoderSettings settings, SessionOptions options, int tap) {
     // DJL loads ONNX models from files; the resource sits inside a jar, so it is copied out and
     // deleted once ONNX Runtime has read it.
     Path dir = null;
@@ -187,7 +239,11 @@ public final class OnnxTextEncoder implements TextEncoder {
       dir = Files.createTempDirectory("voc-encoder-");
       Path file = dir.resolve(name + ".onnx");
       try (InputStream in = open(resource)) {
-        Files.copy(in, file);
+        if (tap < 0) {
+          Files.copy(in, file);
+        } else {
+          Files.write(file, OnnxGraph.withOutputs(in.readAllBytes(), List.of(OnnxGraph.layerOutput(tap))));
+        }
       }
       options.setIntraOpNumThreads(settings.intraOpThreads());
       // One operator at a time; the parallelism is inside operators.

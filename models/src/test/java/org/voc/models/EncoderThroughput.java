@@ -68,20 +68,43 @@ public final class EncoderThroughput {
         System.out.printf(
             Locale.ROOT, "max |(a) - (b)| over all vectors: %.2e%n",
             maxDiff(ours, loop.embed(texts, 32, false)));
-        // Interleaved rounds, so that load from other processes hits every variant alike.
-        compare(
-            texts,
-            List.of(
-                new Variant("(a) ours: sorted, dynamic batches <=32 / 4096 tokens",
-                    () -> encoder.embed(texts)),
-                new Variant("(b) raw ORT: file order, batches of 32, pad to longest",
-                    () -> loop.embed(texts, 32, false)),
-                new Variant("(c) raw ORT: file order, batches of 64, pad to 128",
-                    () -> loop.embed(texts, 64, true))));
+        List<Variant> variants = new ArrayList<>(List.of(
+            new Variant("(a) ours: sorted, dynamic batches <=32 / 4096 tokens",
+                () -> encoder.embed(texts)),
+            new Variant("(b) raw ORT: file order, batches of 32, pad to longest",
+                () -> loop.embed(texts, 32, false)),
+            new Variant("(c) raw ORT: file order, batches of 64, pad to 128",
+                () -> loop.embed(texts, 64, true))));
+        String topFile = System.getProperty("top");
+        if (topFile == null) {
+          // Interleaved rounds, so that load from other processes hits every variant alike.
+          compare(texts, variants);
+        } else {
+          sentimentPath(model, settings, Path.of(topFile), texts, variants);
+        }
       }
     }
     threads(model, texts);
     System.out.println(Memory.now("end") + "\n");
+  }
+
+  /**
+   * Adds (d): the fine-tuned sentiment path, i.e. (a) with the layer below the tuned top tapped,
+   * then the top layers and classifier on PyTorch ({@code -Dtop=transformer-top.bin}).
+   */
+  private static void sentimentPath(EncoderModel model, EncoderSettings settings, Path topFile,
+      List<String> texts, List<Variant> variants) throws Exception {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(topFile);
+        BertTopFile.Loaded top = BertTopFile.load(in);
+        OnnxTextEncoder tapped = model.load(settings, top.top().firstLayer() - 1)) {
+      variants.add(new Variant("(d) ours, tapped + fine-tuned top " + top.top().layers() + " layers",
+          () -> {
+            OnnxTextEncoder.Encoded encoded = tapped.encode(texts);
+            top.top().probabilities(encoded.hidden(), encoded.tokens());
+            return encoded.vectors();
+          }));
+      compare(texts, variants);
+    }
   }
 
   /** ONNX Runtime threads per call and spinning, with one caller and with two at once. */

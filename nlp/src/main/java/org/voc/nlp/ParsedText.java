@@ -4,6 +4,7 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.voc.models.OnnxTextEncoder;
 import org.voc.models.TextEncoder;
 
 /**
@@ -17,17 +18,20 @@ import org.voc.models.TextEncoder;
  * @param truncated whether text after the last sentence was left out to bound the work
  * @param embeddings sentence vectors computed so far, by encoder name, so that a transformer
  *     sentiment model and the document's search vector share one encoder pass
+ * @param encodings the same for encoders that also give an inner layer's hidden states
  */
 public record ParsedText(
     String text,
     List<Sentence> sentences,
     List<CoreMap> coreNlpSentences,
     boolean truncated,
-    Map<String, float[][]> embeddings) {
+    Map<String, float[][]> embeddings,
+    Map<String, OnnxTextEncoder.Encoded> encodings) {
 
   public ParsedText(
       String text, List<Sentence> sentences, List<CoreMap> coreNlpSentences, boolean truncated) {
-    this(text, sentences, coreNlpSentences, truncated, new ConcurrentHashMap<>());
+    this(text, sentences, coreNlpSentences, truncated, new ConcurrentHashMap<>(),
+        new ConcurrentHashMap<>());
   }
 
   public ParsedText {
@@ -46,6 +50,14 @@ public record ParsedText(
 
   /** The sentences' vectors from {@code encoder}, computed on first use and then reused. */
   public float[][] sentenceEmbeddings(TextEncoder encoder) {
+    if (encoder instanceof OnnxTextEncoder tapped && tapped.tapLayer() >= 0) {
+      return sentenceEncoding(tapped).vectors(); // the same pass gives the tapped states
+    }
     return embeddings.computeIfAbsent(encoder.name(), name -> encoder.embed(sentenceTexts()));
+  }
+
+  /** The sentences' vectors and tapped hidden states from {@code encoder}, computed once. */
+  public OnnxTextEncoder.Encoded sentenceEncoding(OnnxTextEncoder encoder) {
+    return encodings.computeIfAbsent(encoder.name(), name -> encoder.encode(sentenceTexts()));
   }
 }

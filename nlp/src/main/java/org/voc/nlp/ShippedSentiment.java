@@ -1,19 +1,27 @@
 package org.voc.nlp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.voc.models.BertTopFile;
 import org.voc.models.EncoderModel;
+import org.voc.models.EncoderSettings;
+import org.voc.models.OnnxTextEncoder;
 import org.voc.models.SoftmaxHead;
 import org.voc.models.TextEncoder;
 
 /**
- * The sentiment heads voc ships (trained by {@code ./voc train sentiment}, committed under {@code
- * nlp/src/main/resources/org/voc/nlp/sentiment/}), and the encoder they were trained on.
+ * The sentiment models voc ships (trained by {@code ./voc train sentiment}, committed under {@code
+ * nlp/src/main/resources/org/voc/nlp/sentiment/}), and the encoder they were trained on: the
+ * fine-tuned top layers of the encoder with their classifier when present ({@code
+ * transformer-top.bin}), else the head over frozen vectors; and the ensemble's stacking layer.
  */
 public final class ShippedSentiment {
 
   public static final String HEAD = "org/voc/nlp/sentiment/transformer-head.json";
   public static final String STACKER = "org/voc/nlp/sentiment/ensemble-head.json";
+  public static final String TOP = "org/voc/nlp/sentiment/transformer-top.bin";
 
   private ShippedSentiment() {}
 
@@ -36,8 +44,42 @@ public final class ShippedSentiment {
     throw new IllegalStateException("shipped head was trained on unknown encoder " + id);
   }
 
+  /**
+   * Loads the encoder the shipped transformer reads: with the fine-tuned top, it also taps the
+   * layer below the top's first. Its vectors serve search either way.
+   */
+  public static OnnxTextEncoder loadEncoder() {
+    return encoderModel().load(EncoderSettings.defaults(), topFirstLayer().map(l -> l - 1).orElse(-1));
+  }
+
+  /** The shipped transformer on {@code encoder} (from {@link #loadEncoder} for the tuned one). */
   public static TransformerSentiment transformer(TextEncoder encoder) {
+    if (encoder instanceof OnnxTextEncoder tapped && tapped.tapLayer() >= 0) {
+      return new TransformerSentiment(tapped, loadTop().top(), version(TOP, encoder));
+    }
     return new TransformerSentiment(encoder, head(), version(HEAD, encoder));
+  }
+
+  /** Where the shipped fine-tuned layers start, if voc ships them. */
+  public static Optional<Integer> topFirstLayer() {
+    try (InputStream in = ShippedSentiment.class.getClassLoader().getResourceAsStream(TOP)) {
+      return in == null ? Optional.empty()
+          : Optional.of(BertTopFile.header(in).get("firstLayer").asInt());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read shipped sentiment model " + TOP, e);
+    }
+  }
+
+  /** The fine-tuned layers; the service loads them once and keeps them. */
+  private static BertTopFile.Loaded loadTop() {
+    try (InputStream in = ShippedSentiment.class.getClassLoader().getResourceAsStream(TOP)) {
+      if (in == null) {
+        throw new IOException("no classpath resource " + TOP);
+      }
+      return BertTopFile.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load shipped sentiment model " + TOP, e);
+    }
   }
 
   public static EnsembleSentiment ensemble(CoreNlpSentiment coreNlp, TextEncoder encoder) {
@@ -45,7 +87,7 @@ public final class ShippedSentiment {
   }
 
   private static String version(String resource, TextEncoder encoder) {
-    String file = resource.substring(resource.lastIndexOf('/') + 1).replace(".json", "");
+    String file = resource.substring(resource.lastIndexOf('/') + 1).replaceAll("\\.(json|bin)$", "");
     return encoder.name() + "+" + file;
   }
 

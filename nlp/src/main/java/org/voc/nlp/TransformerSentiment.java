@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.voc.models.BertTop;
+import org.voc.models.OnnxTextEncoder;
 import org.voc.models.SoftmaxHead;
 import org.voc.models.TextEncoder;
 
 /**
- * Sentence sentiment from a transformer encoder and a softmax head trained on its vectors (see
- * {@code ./voc train sentiment}). The head's classes are voc's three labels.
+ * Sentence sentiment from a transformer encoder (see {@code ./voc train sentiment}): either a
+ * softmax head over the encoder's frozen sentence vectors, or fine-tuned top layers with their
+ * classifier ({@link BertTop}) reading the hidden state the encoder taps below them, so that the
+ * lower layers run once for the search vector and the sentiment alike. The classes are voc's three
+ * labels.
  */
 public final class TransformerSentiment implements SentimentModel {
 
@@ -18,6 +23,7 @@ public final class TransformerSentiment implements SentimentModel {
 
   private final TextEncoder encoder;
   private final SoftmaxHead head;
+  private final BertTop top;
   private final String version;
   private final int[] order;
 
@@ -28,8 +34,22 @@ public final class TransformerSentiment implements SentimentModel {
     }
     this.encoder = encoder;
     this.head = head;
+    this.top = null;
     this.version = version;
     this.order = classOrder(head.classes());
+  }
+
+  /** Fine-tuned: {@code encoder} must tap the layer just below {@code top}'s first. */
+  public TransformerSentiment(OnnxTextEncoder encoder, BertTop top, String version) {
+    if (encoder.tapLayer() != top.firstLayer() - 1) {
+      throw new IllegalArgumentException("the fine-tuned layers start at " + top.firstLayer()
+          + " but encoder " + encoder.name() + " taps layer " + encoder.tapLayer());
+    }
+    this.encoder = encoder;
+    this.head = null;
+    this.top = top;
+    this.version = version;
+    this.order = classOrder(top.classes());
   }
 
   @Override
@@ -48,6 +68,9 @@ public final class TransformerSentiment implements SentimentModel {
 
   @Override
   public List<Sentiment> score(ParsedText text) {
+    if (top != null) {
+      return fromProbabilities(topProbabilities(text.sentenceEncoding((OnnxTextEncoder) encoder)));
+    }
     float[][] vectors = text.sentenceEmbeddings(encoder);
     List<Sentiment> result = new ArrayList<>(vectors.length);
     for (float[] vector : vectors) {
@@ -56,9 +79,39 @@ public final class TransformerSentiment implements SentimentModel {
     return result;
   }
 
-  /** The sentiment of one sentence vector. */
+  /** The sentiment of each text taken as one sentence, in length-sorted batches (no parsing). */
+  public List<Sentiment> scoreTexts(List<String> texts) {
+    if (top != null) {
+      return fromProbabilities(topProbabilities(((OnnxTextEncoder) encoder).encode(texts)));
+    }
+    List<Sentiment> result = new ArrayList<>(texts.size());
+    for (float[] vector : encoder.embed(texts)) {
+      result.add(scoreVector(vector));
+    }
+    return result;
+  }
+
+  private float[][] topProbabilities(OnnxTextEncoder.Encoded encoded) {
+    return top.probabilities(encoded.hidden(), encoded.tokens());
+  }
+
+  private List<Sentiment> fromProbabilities(float[][] probabilities) {
+    List<Sentiment> result = new ArrayList<>(probabilities.length);
+    for (float[] p : probabilities) {
+      result.add(fromClassProbabilities(p));
+    }
+    return result;
+  }
+
+  /** The sentiment of one sentence vector, with the frozen-encoder head. */
   public Sentiment scoreVector(float[] vector) {
-    float[] p = head.probabilities(vector);
+    if (head == null) {
+      throw new IllegalStateException("a fine-tuned transformer scores texts, not vectors");
+    }
+    return fromClassProbabilities(head.probabilities(vector));
+  }
+
+  private Sentiment fromClassProbabilities(float[] p) {
     var three = new Sentiment.Probabilities(p[order[0]], p[order[1]], p[order[2]]);
     Map<String, Double> own = new LinkedHashMap<>();
     own.put("negative", three.negative());

@@ -44,7 +44,7 @@ class TransformerAndEnsembleSentimentTest {
         new float[][] {{0, 5, 0}, {5, 0, 0}, {0, 0, 5}}, new float[] {0, 0, 0}, 1.0, null);
   }
 
-  private static ParsedText parsed(String... sentences) {
+  static ParsedText parsed(String... sentences) {
     List<Sentence> spans = new java.util.ArrayList<>();
     int at = 0;
     StringBuilder text = new StringBuilder();

@@ -28,7 +28,7 @@ public final class Analyzers {
         config.analysis().maxChars(), AnalyzerSettings.DEFAULT_MAX_KEY_PHRASES);
     CoreNlpSentiment coreNlp = CoreNlpSentiment.fromClasspath();
     String choice = config.analysis().sentiment();
-    TextEncoder encoder = choice.equals("corenlp") ? null : ShippedSentiment.encoderModel().load();
+    TextEncoder encoder = choice.equals("corenlp") ? null : ShippedSentiment.loadEncoder();
     SentimentModel model = switch (choice) {
       case "corenlp" -> coreNlp;
       case "transformer" -> ShippedSentiment.transformer(encoder);

@@ -21,9 +21,9 @@ public final class SentimentScorers {
   public static SentimentScorer create(String model, int threads) {
     return switch (model) {
       case "corenlp" -> new AnalyzerScorer("corenlp", analyzer(pipeline(), CoreNlpSentiment.fromClasspath()), threads);
-      case "transformer" -> transformer(ShippedSentiment.encoderModel().load(), ShippedSentiment.head());
+      case "transformer" -> new TransformerScorer(ShippedSentiment.transformer(ShippedSentiment.loadEncoder()), true);
       case "ensemble" -> {
-        TextEncoder encoder = ShippedSentiment.encoderModel().load();
+        TextEncoder encoder = ShippedSentiment.loadEncoder();
         yield new AnalyzerScorer("ensemble",
             analyzer(pipeline(), ShippedSentiment.ensemble(CoreNlpSentiment.fromClasspath(), encoder)), threads);
       }
@@ -31,16 +31,15 @@ public final class SentimentScorers {
     };
   }
 
-  /** The transformer alone with a given head (for training reports). */
-  public static SentimentScorer transformer(TextEncoder encoder, SoftmaxHead head) {
-    return new TransformerScorer(encoder, head);
+  /** A trained transformer alone (for training reports); its encoder stays open. */
+  public static SentimentScorer transformer(TransformerSentiment transformer) {
+    return new TransformerScorer(transformer, false);
   }
 
-  /** The ensemble with given heads (for training reports). */
-  public static SentimentScorer ensemble(CoreNlpPipeline pipeline, TextEncoder encoder, SoftmaxHead head,
+  /** The ensemble with a trained transformer and stacker (for training reports). */
+  public static SentimentScorer ensemble(CoreNlpPipeline pipeline, TransformerSentiment transformer,
       SoftmaxHead stacker, int threads) {
-    EnsembleSentiment ensemble = new EnsembleSentiment(CoreNlpSentiment.fromClasspath(),
-        new TransformerSentiment(encoder, head, encoder.name()), stacker, "trained");
+    EnsembleSentiment ensemble = new EnsembleSentiment(CoreNlpSentiment.fromClasspath(), transformer, stacker, "trained");
     return new AnalyzerScorer("ensemble", analyzer(pipeline, ensemble), threads);
   }
 

@@ -13,12 +13,12 @@ import org.voc.nlp.TransformerSentiment;
  */
 final class TransformerScorer implements SentimentScorer {
 
-  private final TextEncoder encoder;
   private final TransformerSentiment sentiment;
+  private final boolean closeEncoder;
 
-  TransformerScorer(TextEncoder encoder, SoftmaxHead head) {
-    this.encoder = encoder;
-    this.sentiment = new TransformerSentiment(encoder, head, encoder.name());
+  TransformerScorer(TransformerSentiment sentiment, boolean closeEncoder) {
+    this.sentiment = sentiment;
+    this.closeEncoder = closeEncoder;
   }
 
   @Override
@@ -28,16 +28,17 @@ final class TransformerScorer implements SentimentScorer {
 
   @Override
   public List<Sentiment.Probabilities> score(List<String> texts) {
-    float[][] vectors = encoder.embed(texts);
-    List<Sentiment.Probabilities> result = new ArrayList<>(vectors.length);
-    for (float[] vector : vectors) {
-      result.add(sentiment.scoreVector(vector).probabilities());
+    List<Sentiment.Probabilities> result = new ArrayList<>(texts.size());
+    for (Sentiment sentiment : sentiment.scoreTexts(texts)) {
+      result.add(sentiment.probabilities());
     }
     return result;
   }
 
   @Override
   public void close() {
-    encoder.close();
+    if (closeEncoder) {
+      sentiment.encoder().close();
+    }
   }
 }

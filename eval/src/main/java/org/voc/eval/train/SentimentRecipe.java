@@ -14,16 +14,31 @@ public record SentimentRecipe(
     Path calibrationFile,
     List<Path> reportFiles,
     String encoder,
-    int seed) {
+    int seed,
+    FineTuning fineTuning) {
+
+  /**
+   * Fine-tuning of the encoder's top {@code layers} (0: none, a head on frozen vectors only) for
+   * {@code epochs}, with the transformer layers' and the classifier's peak learning rates.
+   */
+  public record FineTuning(int layers, int epochs, double learningRate, double classifierLearningRate,
+      int batchSize) {
+    public static final FineTuning NONE = new FineTuning(0, 0, 0, 0, 32);
+  }
+
+  /** How the shipped model was fine-tuned. */
+  public static final FineTuning SHIPPED_FINE_TUNING = new FineTuning(2, 2, 1e-4, 1e-3, 32);
 
   /** The shipped recipe, with data read from the shared data directory. */
   public static SentimentRecipe shipped(Path sharedData) {
     return new SentimentRecipe(
-        List.of(sharedData.resolve("sst3/train.tsv"), sharedData.resolve("sst2/train.tsv")),
+        List.of(sharedData.resolve("sst3/train.tsv"), sharedData.resolve("sst2/train.tsv"),
+            sharedData.resolve("absa/twitter-target-train.jsonl")),
         0,
         sharedData.resolve("sst3/dev.tsv"),
         List.of(sharedData.resolve("sst2/dev.tsv"), sharedData.resolve("tweeteval-sentiment/val.tsv")),
         "bge-small-en-v1.5",
-        42);
+        42,
+        SHIPPED_FINE_TUNING);
   }
 }

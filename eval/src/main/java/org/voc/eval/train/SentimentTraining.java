@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,13 @@ import org.voc.eval.sentiment.SentimentScorer;
 import org.voc.eval.sentiment.SentimentScorers;
 import org.voc.models.CoreNlpPipeline;
 import org.voc.models.CoreNlpSettings;
+import org.voc.models.BertTop;
+import org.voc.models.BertTopFile;
+import org.voc.models.BertTopTrainer;
 import org.voc.models.EncoderModel;
+import org.voc.models.EncoderSettings;
+import org.voc.models.OnnxGraph;
+import org.voc.models.OnnxTextEncoder;
 import org.voc.models.SoftmaxHead;
 import org.voc.models.SoftmaxHeadTrainer;
 import org.voc.models.TextEncoder;
@@ -49,46 +56,91 @@ public final class SentimentTraining {
 
   private SentimentTraining() {}
 
-  /** The trained heads and the scores they reached. */
-  public record Result(SoftmaxHead head, SoftmaxHead stacker, Map<String, Object> report) {}
+  /**
+   * The trained models and the scores they reached: the head over frozen vectors always, the
+   * fine-tuned top layers when the recipe asks for them (then the transformer is the top).
+   */
+  public record Result(SoftmaxHead head, BertTop top, SoftmaxHead stacker, Map<String, Object> report) {}
 
   public static Result run(SentimentRecipe recipe, int threads) throws IOException {
     EncoderModel encoderModel = encoderModel(recipe.encoder());
-    try (TextEncoder encoder = encoderModel.load()) {
+    SentimentRecipe.FineTuning tuning = recipe.fineTuning();
+    int firstLayer = encoderModel.layers() - tuning.layers();
+    if (tuning.layers() < 0 || firstLayer < 1) {
+      throw new IllegalArgumentException(encoderModel.id() + " has " + encoderModel.layers()
+          + " layers: fine-tune 0 to " + (encoderModel.layers() - 1));
+    }
+    int tap = tuning.layers() > 0 ? firstLayer - 1 : -1;
+    try (OnnxTextEncoder encoder = encoderModel.load(EncoderSettings.defaults(), tap)) {
       List<LabeledText> rows = trainingRows(recipe);
-      float[][] features;
-      try (ProgressBar bar = bar("embed training texts", rows.size())) {
-        features = FeatureCache.embed(encoder, rows.stream().map(LabeledText::text).toList(), bar::stepBy);
-      }
       int[] labels = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
+      List<Double> classWeights = SoftmaxHeadTrainer.balancedClassWeights(labels, 3);
+      OnnxTextEncoder.Encoded encoded;
+      try (ProgressBar bar = bar("encode training texts", rows.size())) {
+        encoded = FeatureCache.encode(encoder, rows.stream().map(LabeledText::text).toList(), bar::stepBy);
+      }
       TrainingOptions headOptions = TrainingOptions.builder().seed(recipe.seed()).epochs(60)
           .learningRate(0.005).weightDecay(1e-5).batchSize(128).validationFraction(0.1).patience(5)
-          .classWeights(SoftmaxHeadTrainer.balancedClassWeights(labels, 3)).build();
-      SoftmaxHead head = new SoftmaxHeadTrainer(headOptions).train(features, labels, CLASSES, encoder.name());
-
-      CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
-      SoftmaxHead stacker = trainStacker(recipe, pipeline, encoder, head);
-
+          .classWeights(classWeights).build();
+      SoftmaxHead head = new SoftmaxHeadTrainer(headOptions).train(encoded.vectors(), labels, CLASSES, encoder.name());
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("recipe", describe(recipe));
       report.put("trainingRows", rows.size());
       report.put("head", head.training().orElse(null));
+      BertTop top = null;
+      TransformerSentiment transformer = new TransformerSentiment(encoder, head, encoder.name());
+      if (tuning.layers() > 0) {
+        top = fineTune(recipe, encoderModel, firstLayer, head, encoded, labels, classWeights, report);
+        transformer = new TransformerSentiment(encoder, top, encoder.name() + "+top" + tuning.layers());
+      }
+      encoded = null; // the hidden states are the bulk of the heap
+      CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
+      SoftmaxHead stacker = trainStacker(recipe, pipeline, transformer);
       report.put("stacker", stacker.training().orElse(null));
       List<Map<String, Object>> scores = new ArrayList<>();
       for (Path file : recipe.reportFiles()) {
-        scores.add(evaluate(file, SentimentScorers.transformer(encoderModel.load(), head)));
-        scores.add(evaluate(file, SentimentScorers.ensemble(pipeline, encoder, head, stacker, threads)));
+        scores.add(evaluate(file, SentimentScorers.transformer(transformer)));
+        scores.add(evaluate(file, SentimentScorers.ensemble(pipeline, transformer, stacker, threads)));
       }
       report.put("scores", scores);
-      return new Result(head, stacker, report);
+      return new Result(head, top, stacker, report);
     }
   }
 
-  /** Writes the heads and the report into {@code dir}. */
+  private static BertTop fineTune(SentimentRecipe recipe, EncoderModel encoderModel, int firstLayer,
+      SoftmaxHead head, OnnxTextEncoder.Encoded encoded, int[] labels, List<Double> classWeights,
+      Map<String, Object> report) {
+    SentimentRecipe.FineTuning tuning = recipe.fineTuning();
+    Map<String, OnnxGraph.Tensor> weights = new HashMap<>(encoderModel.weights());
+    // The classifier starts from the frozen-vector head: same input, a unit [CLS] vector.
+    int dim = head.dimension();
+    float[] w = new float[dim * CLASSES.size()];
+    for (int c = 0; c < CLASSES.size(); c++) {
+      for (int d = 0; d < dim; d++) {
+        w[d * CLASSES.size() + c] = head.weights()[c][d];
+      }
+    }
+    weights.put("classifier.weight", new OnnxGraph.Tensor("classifier.weight", new long[] {dim, CLASSES.size()}, w));
+    weights.put("classifier.bias", new OnnxGraph.Tensor("classifier.bias", new long[] {CLASSES.size()}, head.bias()));
+    BertTopFile.Loaded holder = BertTopFile.create(firstLayer, tuning.layers(), BertTop.Dimensions.SMALL, CLASSES, weights);
+    BertTopTrainer.Options options = new BertTopTrainer.Options(recipe.seed(), tuning.epochs(),
+        tuning.learningRate(), tuning.classifierLearningRate(), tuning.batchSize(), 0.06, 0.05, classWeights);
+    BertTopTrainer.Report trained;
+    try (ProgressBar bar = bar("fine-tune top " + tuning.layers() + " layers", (long) labels.length * tuning.epochs())) {
+      trained = new BertTopTrainer(options).train(holder.top(), encoded.hidden(), encoded.tokens(), labels, bar::stepBy);
+    }
+    report.put("fineTuning", trained);
+    return holder.top();
+  }
+
+  /** Writes the models and the report into {@code dir}. */
   public static void save(Result result, Path dir) throws IOException {
     Files.createDirectories(dir);
     result.head().save(dir.resolve("transformer-head.json"));
     result.stacker().save(dir.resolve("ensemble-head.json"));
+    if (result.top() != null) {
+      BertTopFile.save(result.top(), result.head().encoder(), result.report(), dir.resolve("transformer-top.bin"));
+    }
     Files.writeString(dir.resolve("training.json"), org.voc.nlp.VocJson.mapper()
         .writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
   }
@@ -111,11 +163,10 @@ public final class SentimentTraining {
    * Learns how to combine the two models on the calibration file: each text is parsed once, both
    * models score its sentences, and the document-level probabilities of each are the stacker's input.
    */
-  private static SoftmaxHead trainStacker(SentimentRecipe recipe, CoreNlpPipeline pipeline, TextEncoder encoder,
-      SoftmaxHead head) throws IOException {
+  private static SoftmaxHead trainStacker(SentimentRecipe recipe, CoreNlpPipeline pipeline,
+      TransformerSentiment transformer) throws IOException {
     List<LabeledText> rows = LabeledFile.open(recipe.calibrationFile(), null).readAll();
-    SentimentModel both = new BothModels(CoreNlpSentiment.fromClasspath(),
-        new TransformerSentiment(encoder, head, encoder.name()));
+    SentimentModel both = new BothModels(CoreNlpSentiment.fromClasspath(), transformer);
     DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, both, AnalyzerSettings.defaults(), Clock.systemUTC());
     float[][] features = new float[rows.size()][];
     try (ProgressBar bar = bar("score calibration texts", rows.size())) {
@@ -129,7 +180,7 @@ public final class SentimentTraining {
     int[] labels = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
     TrainingOptions options = TrainingOptions.builder().seed(recipe.seed()).epochs(200).learningRate(0.01)
         .weightDecay(1e-4).batchSize(64).validationFraction(0.2).patience(10).build();
-    return new SoftmaxHeadTrainer(options).train(features, labels, CLASSES, "corenlp+" + encoder.name());
+    return new SoftmaxHeadTrainer(options).train(features, labels, CLASSES, "corenlp+" + transformer.version());
   }
 
   /** A model's own document-level output mapped to three classes (CoreNLP's five fold into three). */
@@ -199,6 +250,7 @@ public final class SentimentTraining {
         "sha256", Regressions.sha256(recipe.calibrationFile())));
     described.put("encoder", recipe.encoder());
     described.put("seed", recipe.seed());
+    described.put("fineTuning", recipe.fineTuning());
     return described;
   }
 

@@ -43,8 +43,25 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42")
     int seed;
 
+    @Option(names = "--tune-layers", paramLabel = "N",
+        description = "fine-tune the encoder's top N layers (0: a head on frozen vectors; default: the shipped recipe's)")
+    Integer tuneLayers;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "fine-tuning epochs (default: the shipped recipe's)")
+    Integer epochs;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the trained heads are written")
     Path out;
+
+    private SentimentRecipe.FineTuning fineTuning() {
+      SentimentRecipe.FineTuning shipped = SentimentRecipe.SHIPPED_FINE_TUNING;
+      int layers = tuneLayers != null ? tuneLayers : shipped.layers();
+      if (layers == 0) {
+        return SentimentRecipe.FineTuning.NONE;
+      }
+      return new SentimentRecipe.FineTuning(layers, epochs != null ? epochs : shipped.epochs(),
+          shipped.learningRate(), shipped.classifierLearningRate(), shipped.batchSize());
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +75,8 @@ public final class TrainCommand implements Runnable {
           calibrate != null ? calibrate : shipped.calibrationFile(),
           report != null ? report : shipped == null ? List.of() : shipped.reportFiles(),
           encoder != null ? encoder : "bge-small-en-v1.5",
-          seed);
+          seed,
+          fineTuning());
       SentimentTraining.Result result = SentimentTraining.run(recipe, Runtime.getRuntime().availableProcessors());
       SentimentTraining.save(result, out);
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));

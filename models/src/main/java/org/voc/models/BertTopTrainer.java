@@ -1,0 +1,214 @@
+package org.voc.models;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.ParameterTracker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fine-tunes a {@link BertTop} on hidden states an encoder tapped below it: class-weighted
+ * cross-entropy, Adam with a linear warm-up and decay, a higher learning rate for the classifier
+ * than for the transformer layers, mini-batches of similar lengths in shuffled order, and after
+ * each epoch a score on a stratified held-out share; the best epoch's weights are kept.
+ */
+public final class BertTopTrainer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BertTopTrainer.class);
+
+  /** How to train; {@code classWeights} empty means every class weighs 1. */
+  public record Options(
+      long seed,
+      int epochs,
+      double learningRate,
+      double classifierLearningRate,
+      int batchSize,
+      double warmUpFraction,
+      double validationFraction,
+      List<Double> classWeights) {}
+
+  /** Scores of the kept weights and which epoch they come from. */
+  public record Report(
+      Options options, int trainingExamples, int bestEpoch, List<SplitScores> validationByEpoch) {}
+
+  private final Options options;
+
+  public BertTopTrainer(Options options) {
+    this.options = options;
+  }
+
+  /**
+   * Trains {@code top} in place and leaves the best epoch's weights in it.
+   *
+   * @param hidden per example the tapped hidden states {@code [tokens[i]][dim]} flattened
+   * @param progress called with the number of examples of each finished step
+   */
+  public Report train(
+      BertTop top, float[][] hidden, int[] tokens, int[] labels, IntConsumer progress) {
+    Random random = new Random(options.seed());
+    int classes = top.classes().size();
+    HeldOutSplit split =
+        HeldOutSplit.stratified(labels, classes, options.validationFraction(), random);
+    float[] weights = classWeights(classes);
+    Engine engine = Engine.getEngine("PyTorch");
+    engine.setRandomSeed((int) options.seed());
+    int stepsPerEpoch = (split.train().length + options.batchSize() - 1) / options.batchSize();
+    int totalSteps = stepsPerEpoch * options.epochs();
+    Set<String> classifierIds = new HashSet<>();
+    for (Map.Entry<String, Parameter> e : top.parameters().entrySet()) {
+      e.getValue().getArray().setRequiresGradient(true);
+      if (e.getKey().startsWith("classifier.")) {
+        classifierIds.add(e.getValue().getId());
+      }
+    }
+    Adam adam = Adam.builder()
+        .optLearningRateTracker(schedule(totalSteps, classifierIds))
+        .optClipGrad(1f)
+        .build();
+    NDManager base = top.parameters().values().iterator().next().getArray().getManager();
+    ParameterStore store = new ParameterStore(base, false);
+    store.setParameterServer(engine.newParameterServer(adam), new Device[] {Device.cpu()});
+    List<SplitScores> scores = new ArrayList<>();
+    Map<String, OnnxGraph.Tensor> best = top.weights();
+    double bestLoss = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+      long start = System.nanoTime();
+      for (int[] batch : batches(split.train(), tokens, random)) {
+        step(top, store, hidden, tokens, labels, weights, batch, classes);
+        progress.accept(batch.length);
+      }
+      SplitScores score = score(top, hidden, tokens, labels, weights, split.validation());
+      scores.add(score);
+      LOG.info("epoch {}: {} in {} s", epoch, score, (System.nanoTime() - start) / 1_000_000_000);
+      if (score.loss() < bestLoss || split.validation().length == 0) {
+        bestLoss = score.loss();
+        bestEpoch = epoch;
+        best = top.weights();
+      }
+    }
+    top.setWeights(best);
+    return new Report(options, split.train().length, bestEpoch, scores);
+  }
+
+  private void step(BertTop top, ParameterStore store, float[][] hidden, int[] tokens,
+      int[] labels, float[] weights, int[] batch, int classes) {
+    try (NDManager manager = store.getManager().newSubManager()) {
+      NDArray[] padded = BertTop.pad(manager, hidden, tokens, batch, top.shape().hidden());
+      NDArray targets = manager.create(targets(labels, weights, batch, classes),
+          new Shape(batch.length, classes));
+      try (GradientCollector gradients = Engine.getEngine("PyTorch").newGradientCollector()) {
+        NDArray logits = top.logits(store, padded[0], padded[1], true);
+        gradients.backward(logits.logSoftmax(1).mul(targets).sum().neg());
+      }
+      store.updateAllParameters();
+    }
+  }
+
+  /** Each row holds its class weight over the batch's total at its label: a weighted mean. */
+  private static float[] targets(int[] labels, float[] weights, int[] batch, int classes) {
+    float total = 0;
+    for (int i : batch) {
+      total += weights[labels[i]];
+    }
+    float[] targets = new float[batch.length * classes];
+    for (int row = 0; row < batch.length; row++) {
+      targets[row * classes + labels[batch[row]]] = weights[labels[batch[row]]] / total;
+    }
+    return targets;
+  }
+
+  private static SplitScores score(BertTop top, float[][] hidden, int[] tokens, int[] labels,
+      float[] weights, int[] examples) {
+    if (examples.length == 0) {
+      return new SplitScores(0, Double.NaN, Double.NaN);
+    }
+    float[][] subset = new float[examples.length][];
+    int[] subsetTokens = new int[examples.length];
+    for (int i = 0; i < examples.length; i++) {
+      subset[i] = hidden[examples[i]];
+      subsetTokens[i] = tokens[examples[i]];
+    }
+    float[][] p = top.probabilities(subset, subsetTokens);
+    double loss = 0;
+    double weightSum = 0;
+    int correct = 0;
+    for (int i = 0; i < examples.length; i++) {
+      int label = labels[examples[i]];
+      loss -= weights[label] * Math.log(Math.max(p[i][label], 1e-12));
+      weightSum += weights[label];
+      int argmax = 0;
+      for (int c = 1; c < p[i].length; c++) {
+        argmax = p[i][c] > p[i][argmax] ? c : argmax;
+      }
+      correct += argmax == label ? 1 : 0;
+    }
+    return new SplitScores(examples.length, loss / weightSum, (double) correct / examples.length);
+  }
+
+  /**
+   * Batches of similar length in random order: the examples are shuffled, cut into windows of 50
+   * batches, each window sorted by length and cut into batches, and the batches shuffled.
+   */
+  private List<int[]> batches(int[] train, int[] tokens, Random random) {
+    int[] order = train.clone();
+    HeldOutSplit.shuffle(order, random);
+    int size = options.batchSize();
+    List<int[]> batches = new ArrayList<>();
+    for (int start = 0; start < order.length; start += size * 50) {
+      int[] window = Arrays.copyOfRange(order, start, Math.min(order.length, start + size * 50));
+      Integer[] boxed = Arrays.stream(window).boxed().toArray(Integer[]::new);
+      Arrays.sort(boxed, (a, b) -> Integer.compare(tokens[a], tokens[b]));
+      for (int from = 0; from < boxed.length; from += size) {
+        int to = Math.min(boxed.length, from + size);
+        batches.add(Arrays.stream(boxed, from, to).mapToInt(Integer::intValue).toArray());
+      }
+    }
+    for (int i = batches.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int[] swap = batches.get(i);
+      batches.set(i, batches.get(j));
+      batches.set(j, swap);
+    }
+    return batches;
+  }
+
+  /** Linear warm-up, then linear decay to zero; the classifier's rate is its own. */
+  private ParameterTracker schedule(int totalSteps, Set<String> classifierIds) {
+    int warmUp = Math.max(1, (int) (totalSteps * options.warmUpFraction()));
+    return (parameterId, update) -> {
+      double peak = classifierIds.contains(parameterId)
+          ? options.classifierLearningRate() : options.learningRate();
+      double factor = update < warmUp
+          ? (double) (update + 1) / warmUp
+          : Math.max(0.0, (double) (totalSteps - update) / Math.max(1, totalSteps - warmUp));
+      return (float) (peak * factor);
+    };
+  }
+
+  private float[] classWeights(int classes) {
+    float[] weights = new float[classes];
+    Arrays.fill(weights, 1f);
+    if (!options.classWeights().isEmpty()) {
+      for (int c = 0; c < classes; c++) {
+        weights[c] = options.classWeights().get(c).floatValue();
+      }
+    }
+    return weights;
+  }
+}
