@@ -25,10 +25,10 @@ public final class RegressionRunner {
 
   public List<Regressions.Check> run(Regression regression) throws IOException {
     Path data = sharedData.resolve(regression.data());
-    if (!Files.isRegularFile(data)) {
+    if (!Files.isRegularFile(LabeledFile.fileOf(data))) {
       throw new IllegalStateException(regression.name() + ": missing data file " + data);
     }
-    String sha = Regressions.sha256(data);
+    String sha = Regressions.sha256(LabeledFile.fileOf(data));
     if (regression.sha256() != null && !regression.sha256().equals(sha)) {
       throw new IllegalStateException(regression.name() + ": " + data + " changed (sha256 " + sha
           + ", expected " + regression.sha256() + ")");

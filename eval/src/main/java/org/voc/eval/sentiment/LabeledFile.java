@@ -21,10 +21,16 @@ import org.voc.nlp.VocJson;
  * A labeled sentiment file: TSV {@code text<TAB>label} with an optional header line, or JSONL
  * {@code {"text": ..., "label": ...}}. Read in two streaming passes (labels first, then rows in
  * chunks), so files larger than memory work.
+ *
+ * <p>{@code FILE#odd} and {@code FILE#even} name the rows on odd or even line numbers of {@code
+ * FILE}: a fixed two-way split of a dev file, so that one half can calibrate a model and the other
+ * measure it, each by the same command.
  */
 public final class LabeledFile {
 
   private final Path path;
+  private final Path file;
+  private final int parity;
   private final boolean jsonl;
   private final LabelMapping mapping;
   private final long rows;
@@ -32,6 +38,8 @@ public final class LabeledFile {
 
   private LabeledFile(Path path, boolean jsonl, LabelMapping mapping, long rows, Set<SentimentLabel> labels) {
     this.path = path;
+    this.file = fileOf(path);
+    this.parity = parityOf(path);
     this.jsonl = jsonl;
     this.mapping = mapping;
     this.rows = rows;
@@ -43,10 +51,11 @@ public final class LabeledFile {
    * {@code --labels} mapping, or null for the default conventions.
    */
   public static LabeledFile open(Path path, LabelMapping override) throws IOException {
-    boolean jsonl = path.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson|json)$");
+    Path file = fileOf(path);
+    boolean jsonl = file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson|json)$");
     Set<String> values = new LinkedHashSet<>();
     long[] count = {0};
-    forEachRaw(path, jsonl, raw -> {
+    forEachRaw(file, parityOf(path), jsonl, raw -> {
       values.add(raw.label().trim().toLowerCase(Locale.ROOT));
       count[0]++;
     });
@@ -94,7 +103,7 @@ public final class LabeledFile {
   public void forEachChunk(int chunkSize, Consumer<List<LabeledText>> consumer) throws IOException {
     List<LabeledText> chunk = new ArrayList<>(chunkSize);
     boolean[] first = {true};
-    forEachRaw(path, jsonl, raw -> {
+    forEachRaw(file, parity, jsonl, raw -> {
       var label = mapping.map(raw.label());
       boolean header = first[0] && !jsonl && label.isEmpty();
       first[0] = false;
@@ -121,13 +130,29 @@ public final class LabeledFile {
 
   private record Raw(long line, String text, String label) {}
 
-  private static void forEachRaw(Path path, boolean jsonl, Consumer<Raw> consumer) throws IOException {
+  /** The file a path names: {@code FILE#odd} and {@code FILE#even} name part of {@code FILE}. */
+  public static Path fileOf(Path path) {
+    return parityOf(path) < 0 ? path
+        : path.resolveSibling(path.getFileName().toString().replaceFirst("#(odd|even)$", ""));
+  }
+
+  /** 1 for {@code #odd}, 0 for {@code #even}, -1 for the whole file. */
+  private static int parityOf(Path path) {
+    String name = path.getFileName().toString();
+    if (Files.exists(path) || !name.matches(".*#(odd|even)$")) {
+      return -1;
+    }
+    return name.endsWith("#odd") ? 1 : 0;
+  }
+
+  private static void forEachRaw(Path path, int parity, boolean jsonl, Consumer<Raw> consumer)
+      throws IOException {
     try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String line;
       long number = 0;
       while ((line = reader.readLine()) != null) {
         number++;
-        if (line.isBlank()) {
+        if (line.isBlank() || (parity >= 0 && number % 2 != parity)) {
           continue;
         }
         consumer.accept(jsonl ? jsonRow(line, number, path) : tsvRow(line, number, path));

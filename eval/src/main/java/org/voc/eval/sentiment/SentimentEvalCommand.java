@@ -31,7 +31,7 @@ public final class SentimentEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(data)) {
+    if (!Files.isRegularFile(LabeledFile.fileOf(data))) {
       throw new IllegalArgumentException("no such file: " + data);
     }
     LabeledFile file = LabeledFile.open(data, labels == null ? null : LabelMapping.parse(labels));

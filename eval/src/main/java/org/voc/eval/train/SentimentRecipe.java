@@ -11,7 +11,7 @@ import java.util.List;
 public record SentimentRecipe(
     List<Path> trainFiles,
     int maxRowsPerFile,
-    Path calibrationFile,
+    List<Path> calibrationFiles,
     List<Path> reportFiles,
     String encoder,
     int seed,
@@ -27,16 +27,17 @@ public record SentimentRecipe(
   }
 
   /** How the shipped model was fine-tuned. */
-  public static final FineTuning SHIPPED_FINE_TUNING = new FineTuning(2, 2, 1e-4, 1e-3, 32);
+  public static final FineTuning SHIPPED_FINE_TUNING = new FineTuning(2, 3, 1e-4, 1e-3, 32);
 
   /** The shipped recipe, with data read from the shared data directory. */
   public static SentimentRecipe shipped(Path sharedData) {
     return new SentimentRecipe(
         List.of(sharedData.resolve("sst3/train.tsv"), sharedData.resolve("sst2/train.tsv"),
-            sharedData.resolve("absa/twitter-target-train.jsonl")),
+            sharedData.resolve("tweeteval-sentiment/val.tsv#odd*4")),
         0,
-        sharedData.resolve("sst3/dev.tsv"),
-        List.of(sharedData.resolve("sst2/dev.tsv"), sharedData.resolve("tweeteval-sentiment/val.tsv")),
+        List.of(sharedData.resolve("sst3/dev.tsv"), sharedData.resolve("tweeteval-sentiment/val.tsv#odd")),
+        List.of(sharedData.resolve("sst2/dev.tsv"), sharedData.resolve("tweeteval-sentiment/val.tsv#even"),
+            sharedData.resolve("tweeteval-sentiment/val.tsv")),
         "bge-small-en-v1.5",
         42,
         SHIPPED_FINE_TUNING);

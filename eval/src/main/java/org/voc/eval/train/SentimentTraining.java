@@ -136,11 +136,13 @@ public final class SentimentTraining {
   /** Writes the models and the report into {@code dir}. */
   public static void save(Result result, Path dir) throws IOException {
     Files.createDirectories(dir);
+    if (result.top() != null) { // first: it is what took longest to train
+      @SuppressWarnings("unchecked")
+      Map<String, Object> report = org.voc.nlp.VocJson.mapper().convertValue(result.report(), Map.class);
+      BertTopFile.save(result.top(), result.head().encoder(), report, dir.resolve("transformer-top.bin"));
+    }
     result.head().save(dir.resolve("transformer-head.json"));
     result.stacker().save(dir.resolve("ensemble-head.json"));
-    if (result.top() != null) {
-      BertTopFile.save(result.top(), result.head().encoder(), result.report(), dir.resolve("transformer-top.bin"));
-    }
     Files.writeString(dir.resolve("training.json"), org.voc.nlp.VocJson.mapper()
         .writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
   }
@@ -148,15 +150,27 @@ public final class SentimentTraining {
   private static List<LabeledText> trainingRows(SentimentRecipe recipe) throws IOException {
     List<LabeledText> rows = new ArrayList<>();
     Random random = new Random(recipe.seed());
-    for (Path file : recipe.trainFiles()) {
-      List<LabeledText> fileRows = new ArrayList<>(LabeledFile.open(file, null).readAll());
+    for (Path spec : recipe.trainFiles()) {
+      Repeated file = repeated(spec);
+      List<LabeledText> fileRows = new ArrayList<>(LabeledFile.open(file.file(), null).readAll());
       if (recipe.maxRowsPerFile() > 0 && fileRows.size() > recipe.maxRowsPerFile()) {
         Collections.shuffle(fileRows, random);
         fileRows = fileRows.subList(0, recipe.maxRowsPerFile());
       }
-      rows.addAll(fileRows);
+      for (int i = 0; i < file.times(); i++) {
+        rows.addAll(fileRows);
+      }
     }
     return rows;
+  }
+
+  /** A training file and how many times its rows are used: {@code FILE*N} repeats them N times. */
+  record Repeated(Path file, int times) {}
+
+  static Repeated repeated(Path spec) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\*(\\d+)$").matcher(spec.getFileName().toString());
+    return m.matches() ? new Repeated(spec.resolveSibling(m.group(1)), Integer.parseInt(m.group(2)))
+        : new Repeated(spec, 1);
   }
 
   /**
@@ -165,7 +179,10 @@ public final class SentimentTraining {
    */
   private static SoftmaxHead trainStacker(SentimentRecipe recipe, CoreNlpPipeline pipeline,
       TransformerSentiment transformer) throws IOException {
-    List<LabeledText> rows = LabeledFile.open(recipe.calibrationFile(), null).readAll();
+    List<LabeledText> rows = new ArrayList<>();
+    for (Path file : recipe.calibrationFiles()) {
+      rows.addAll(LabeledFile.open(file, null).readAll());
+    }
     SentimentModel both = new BothModels(CoreNlpSentiment.fromClasspath(), transformer);
     DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, both, AnalyzerSettings.defaults(), Clock.systemUTC());
     float[][] features = new float[rows.size()][];
@@ -242,12 +259,15 @@ public final class SentimentTraining {
     Map<String, Object> described = new LinkedHashMap<>();
     List<Map<String, String>> train = new ArrayList<>();
     for (Path file : recipe.trainFiles()) {
-      train.add(Map.of("file", shown(file), "sha256", Regressions.sha256(file)));
+      train.add(Map.of("file", shown(file), "sha256", Regressions.sha256(LabeledFile.fileOf(repeated(file).file()))));
     }
     described.put("train", train);
     described.put("maxRowsPerFile", recipe.maxRowsPerFile());
-    described.put("calibration", Map.of("file", shown(recipe.calibrationFile()),
-        "sha256", Regressions.sha256(recipe.calibrationFile())));
+    List<Map<String, String>> calibration = new ArrayList<>();
+    for (Path file : recipe.calibrationFiles()) {
+      calibration.add(Map.of("file", shown(file), "sha256", Regressions.sha256(LabeledFile.fileOf(file))));
+    }
+    described.put("calibration", calibration);
     described.put("encoder", recipe.encoder());
     described.put("seed", recipe.seed());
     described.put("fineTuning", recipe.fineTuning());

@@ -25,11 +25,12 @@ public final class TrainCommand implements Runnable {
           + "Without --data: the shipped recipe (SST-3 + SST-2 train, stacked on SST-3 dev).")
   static final class Sentiment implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "FILE", split = ",", description = "labeled training files (TSV/JSONL)")
+    @Option(names = "--data", paramLabel = "FILE", split = ",", description = "labeled training files (TSV/JSONL; FILE#odd / FILE#even: half of FILE; FILE*N: its rows N times)")
     List<Path> data;
 
-    @Option(names = "--calibrate", paramLabel = "FILE", description = "labeled dev file the ensemble is learned on")
-    Path calibrate;
+    @Option(names = "--calibrate", paramLabel = "FILE", split = ",",
+        description = "labeled dev files the ensemble is learned on (FILE#odd / FILE#even: half of FILE)")
+    List<Path> calibrate;
 
     @Option(names = "--report", paramLabel = "FILE", split = ",", description = "labeled files to report scores on")
     List<Path> report;
@@ -72,7 +73,7 @@ public final class TrainCommand implements Runnable {
       SentimentRecipe recipe = new SentimentRecipe(
           data != null ? data : shipped.trainFiles(),
           maxRows,
-          calibrate != null ? calibrate : shipped.calibrationFile(),
+          calibrate != null ? calibrate : shipped.calibrationFiles(),
           report != null ? report : shipped == null ? List.of() : shipped.reportFiles(),
           encoder != null ? encoder : "bge-small-en-v1.5",
           seed,

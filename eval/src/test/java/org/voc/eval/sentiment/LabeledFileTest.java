@@ -36,6 +36,20 @@ class LabeledFileTest {
   }
 
   @Test
+  void oddAndEvenNameTheTwoHalvesOfAFileByLineNumber() throws IOException {
+    Path file = write("d.tsv", "one\t0\ntwo\t1\nthree\t2\nfour\t0\nfive\t1\n");
+
+    LabeledFile odd = LabeledFile.open(dir.resolve("d.tsv#odd"), null);
+    LabeledFile even = LabeledFile.open(dir.resolve("d.tsv#even"), null);
+
+    assertThat(odd.rows()).isEqualTo(3);
+    assertThat(odd.readAll()).extracting(LabeledText::text).containsExactly("one", "three", "five");
+    assertThat(even.readAll()).extracting(LabeledText::text).containsExactly("two", "four");
+    assertThat(LabeledFile.fileOf(dir.resolve("d.tsv#even"))).isEqualTo(file);
+    assertThat(LabeledFile.fileOf(file)).isEqualTo(file);
+  }
+
+  @Test
   void jsonlWithWordLabelsAndTabsInText() throws IOException {
     Path file = write("c.jsonl", "{\"text\":\"tab\\there\",\"label\":\"Negative\"}\n\n{\"text\":\"ok\",\"label\":\"neutral\"}\n");
     List<LabeledText> rows = LabeledFile.open(file, null).readAll();
