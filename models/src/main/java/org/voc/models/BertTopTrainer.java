@@ -42,9 +42,15 @@ public final class BertTopTrainer {
       double validationFraction,
       List<Double> classWeights) {}
 
-  /** Scores of the kept weights and which epoch they come from. */
-  public record Report(
-      Options options, int trainingExamples, int bestEpoch, List<SplitScores> validationByEpoch) {}
+  /**
+   * Scores of the kept weights, which epoch they come from, and how many times training diverged
+   * and went back to its last checkpoint at half the learning rate.
+   */
+  public record Report(Options options, int trainingExamples, int bestEpoch,
+      List<SplitScores> validationByEpoch, int recoveries) {}
+
+  private static final int CHECKPOINT_STEPS = 200;
+  private static final int MAX_RECOVERIES = 4;
 
   private final Options options;
 
@@ -76,21 +82,39 @@ public final class BertTopTrainer {
         classifierIds.add(e.getValue().getId());
       }
     }
-    Adam adam = Adam.builder()
-        .optLearningRateTracker(schedule(totalSteps, classifierIds))
-        .optClipGrad(1f)
-        .build();
-    NDManager base = top.parameters().values().iterator().next().getArray().getManager();
-    ParameterStore store = new ParameterStore(base, false);
-    store.setParameterServer(engine.newParameterServer(adam), new Device[] {Device.cpu()});
+    ParameterStore store = store(engine, top, totalSteps, classifierIds, 0, 1.0);
     List<SplitScores> scores = new ArrayList<>();
     Map<String, OnnxGraph.Tensor> best = top.weights();
+    Map<String, OnnxGraph.Tensor> checkpoint = best;
     double bestLoss = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
+    int steps = 0;
+    int recoveries = 0;
+    double scale = 1.0;
     for (int epoch = 1; epoch <= options.epochs(); epoch++) {
       long start = System.nanoTime();
       for (int[] batch : batches(split.train(), tokens, random)) {
-        step(top, store, hidden, tokens, labels, weights, batch, classes);
+        steps++;
+        if (step(top, store, hidden, tokens, labels, weights, batch, classes)) {
+          if (steps % CHECKPOINT_STEPS == 0) {
+            checkpoint = top.weights();
+          }
+        } else if (!finite(top)) {
+          // Diverged: back to the last good weights, a fresh optimizer at half the rate.
+          recoveries++;
+          scale /= 2;
+          LOG.warn("epoch {} step {}: weights diverged; back to step {} at {} x the learning rate",
+              epoch, steps, steps - steps % CHECKPOINT_STEPS, scale);
+          if (recoveries > MAX_RECOVERIES) {
+            throw new IllegalStateException("fine-tuning diverged " + recoveries
+                + " times; try a lower learning rate");
+          }
+          top.setWeights(checkpoint);
+          store = store(engine, top, totalSteps, classifierIds, steps, scale);
+        } else {
+          LOG.warn("epoch {}: skipped a batch whose loss is not finite (lengths {})", epoch,
+              Arrays.stream(batch).map(i -> tokens[i]).boxed().toList());
+        }
         progress.accept(batch.length);
       }
       SplitScores score = score(top, hidden, tokens, labels, weights, split.validation());
@@ -103,10 +127,34 @@ public final class BertTopTrainer {
       }
     }
     top.setWeights(best);
-    return new Report(options, split.train().length, bestEpoch, scores);
+    return new Report(options, split.train().length, bestEpoch, scores, recoveries);
   }
 
-  private void step(BertTop top, ParameterStore store, float[][] hidden, int[] tokens,
+  private ParameterStore store(Engine engine, BertTop top, int totalSteps,
+      Set<String> classifierIds, int stepsDone, double scale) {
+    Adam adam = Adam.builder()
+        .optLearningRateTracker(schedule(totalSteps, classifierIds, stepsDone, scale))
+        .optClipGrad(1f)
+        .build();
+    NDManager base = top.parameters().values().iterator().next().getArray().getManager();
+    ParameterStore store = new ParameterStore(base, false);
+    store.setParameterServer(engine.newParameterServer(adam), new Device[] {Device.cpu()});
+    return store;
+  }
+
+  private static boolean finite(BertTop top) {
+    for (OnnxGraph.Tensor tensor : top.weights().values()) {
+      for (float value : tensor.data()) {
+        if (!Float.isFinite(value)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** One Adam step; false (and no step) when the loss is not a finite number. */
+  private boolean step(BertTop top, ParameterStore store, float[][] hidden, int[] tokens,
       int[] labels, float[] weights, int[] batch, int classes) {
     try (NDManager manager = store.getManager().newSubManager()) {
       NDArray[] padded = BertTop.pad(manager, hidden, tokens, batch, top.shape().hidden());
@@ -114,9 +162,15 @@ public final class BertTopTrainer {
           new Shape(batch.length, classes));
       try (GradientCollector gradients = Engine.getEngine("PyTorch").newGradientCollector()) {
         NDArray logits = top.logits(store, padded[0], padded[1], true);
-        gradients.backward(logits.logSoftmax(1).mul(targets).sum().neg());
+        NDArray loss = logits.logSoftmax(1).mul(targets).sum().neg();
+        float value = loss.getFloat();
+        if (!Float.isFinite(value)) {
+          return false;
+        }
+        gradients.backward(loss);
       }
       store.updateAllParameters();
+      return true;
     }
   }
 
@@ -188,16 +242,21 @@ public final class BertTopTrainer {
     return batches;
   }
 
-  /** Linear warm-up, then linear decay to zero; the classifier's rate is its own. */
-  private ParameterTracker schedule(int totalSteps, Set<String> classifierIds) {
+  /**
+   * Linear warm-up, then linear decay to zero; the classifier's rate is its own. A restarted
+   * optimizer counts its updates from 1 again, so {@code stepsDone} places it on the schedule.
+   */
+  private ParameterTracker schedule(int totalSteps, Set<String> classifierIds, int stepsDone,
+      double scale) {
     int warmUp = Math.max(1, (int) (totalSteps * options.warmUpFraction()));
-    return (parameterId, update) -> {
+    return (parameterId, count) -> {
+      int update = count + stepsDone;
       double peak = classifierIds.contains(parameterId)
           ? options.classifierLearningRate() : options.learningRate();
       double factor = update < warmUp
           ? (double) (update + 1) / warmUp
           : Math.max(0.0, (double) (totalSteps - update) / Math.max(1, totalSteps - warmUp));
-      return (float) (peak * factor);
+      return (float) (peak * factor * scale);
     };
   }
 

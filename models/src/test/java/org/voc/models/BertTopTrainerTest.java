@@ -40,6 +40,23 @@ class BertTopTrainerTest {
   }
 
   @Test
+  void aBatchWhoseLossIsNotFiniteIsSkippedAndTrainingGoesOn() {
+    Data data = data(400, 7);
+    java.util.Arrays.fill(data.hidden[5], Float.NaN);
+    try (BertTopFile.Loaded loaded = BertTopFile.create(0, 1, TINY, List.of("neg", "pos"), weights(3))) {
+      new BertTopTrainer(new BertTopTrainer.Options(1, 8, 1e-2, 1e-2, 16, 0.1, 0.2, List.of()))
+          .train(loaded.top(), data.hidden, data.tokens, data.labels, n -> { });
+
+      for (OnnxGraph.Tensor tensor : loaded.top().weights().values()) {
+        for (float value : tensor.data()) {
+          assertThat(value).as(tensor.name()).isFinite();
+        }
+      }
+      assertThat(accuracy(loaded.top(), data)).isGreaterThan(0.9);
+    }
+  }
+
+  @Test
   void savedInHalfPrecisionItLoadsWithItsHeaderAndNearlyTheSameOutputs(@TempDir Path dir) throws Exception {
     Data data = data(20, 11);
     Path file = dir.resolve("top.bin");
