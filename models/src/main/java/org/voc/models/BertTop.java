@@ -126,6 +126,24 @@ public final class BertTop implements AutoCloseable {
     return copy;
   }
 
+  /**
+   * Folds a {@link PriorCalibration} into the classifier: its logits become {@code z / T + b}, so
+   * its probabilities are the calibrated ones.
+   */
+  public void recalibrate(PriorCalibration calibration) {
+    Map<String, OnnxGraph.Tensor> weights = weights();
+    float[] w = weights.get("classifier.weight").data();
+    float[] b = weights.get("classifier.bias").data();
+    double t = calibration.temperature();
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (float) (w[i] / t);
+    }
+    for (int c = 0; c < b.length; c++) {
+      b[c] = (float) (b[c] / t + calibration.offsets()[c]);
+    }
+    setWeights(weights);
+  }
+
   /** Overwrites the weights with {@code weights} (same names and shapes as {@link #weights}). */
   public void setWeights(Map<String, OnnxGraph.Tensor> weights) {
     for (Parameter parameter : parameters.values()) {

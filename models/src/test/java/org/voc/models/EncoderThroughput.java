@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  * and (c) batches of 64 padded to 128 tokens; then ONNX Runtime thread settings with one and two
  * calling threads. Run one model per JVM for memory figures that are that model's alone. The
  * baseline uses the same session settings as ours ({@link
- * EncoderSettings#defaults()}), so only the batching differs. {@code -Dreps=N} sets the timed repetitions (median reported; default 3).
+ * EncoderSettings#defaults()}), so only the batching differs. {@code -Dreps=N} sets the timed repetitions (median reported; default 3); {@code -Dtop=FILE} adds the fine-tuned sentiment path; {@code -Dthreads=false} and {@code -Dheads=false} skip those sections.
  */
 public final class EncoderThroughput {
 
@@ -50,7 +50,9 @@ public final class EncoderThroughput {
     for (EncoderModel model : models) {
       encoders(model, texts);
     }
-    heads();
+    if (Boolean.parseBoolean(System.getProperty("heads", "true"))) {
+      heads();
+    }
   }
 
   private static void encoders(EncoderModel model, List<String> texts) throws Exception {
@@ -84,7 +86,9 @@ public final class EncoderThroughput {
         }
       }
     }
-    threads(model, texts);
+    if (Boolean.parseBoolean(System.getProperty("threads", "true"))) {
+      threads(model, texts);
+    }
     System.out.println(Memory.now("end") + "\n");
   }
 
@@ -97,6 +101,8 @@ public final class EncoderThroughput {
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(topFile);
         BertTopFile.Loaded top = BertTopFile.load(in);
         OnnxTextEncoder tapped = model.load(settings, top.top().firstLayer() - 1)) {
+      variants.add(new Variant("(e) ours, tapped layer " + tapped.tapLayer() + " only",
+          () -> tapped.encode(texts).vectors()));
       variants.add(new Variant("(d) ours, tapped + fine-tuned top " + top.top().layers() + " layers",
           () -> {
             OnnxTextEncoder.Encoded encoded = tapped.encode(texts);

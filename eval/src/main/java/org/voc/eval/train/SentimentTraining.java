@@ -31,6 +31,7 @@ import org.voc.models.EncoderModel;
 import org.voc.models.EncoderSettings;
 import org.voc.models.OnnxGraph;
 import org.voc.models.OnnxTextEncoder;
+import org.voc.models.PriorCalibration;
 import org.voc.models.SoftmaxHead;
 import org.voc.models.SoftmaxHeadTrainer;
 import org.voc.models.TextEncoder;
@@ -63,6 +64,17 @@ public final class SentimentTraining {
   public record Result(SoftmaxHead head, BertTop top, SoftmaxHead stacker, Map<String, Object> report) {}
 
   public static Result run(SentimentRecipe recipe, int threads) throws IOException {
+    return run(recipe, threads, null);
+  }
+
+  /**
+   * @param fineTuned a {@code transformer-top.bin} to start from instead of fine-tuning (its head
+   *     {@code transformer-head.json} beside it), or null; calibration and stacking run as usual
+   */
+  public static Result run(SentimentRecipe recipe, int threads, Path fineTuned) throws IOException {
+    if (fineTuned != null) {
+      return resume(recipe, threads, fineTuned);
+    }
     EncoderModel encoderModel = encoderModel(recipe.encoder());
     SentimentRecipe.FineTuning tuning = recipe.fineTuning();
     int firstLayer = encoderModel.layers() - tuning.layers();
@@ -94,17 +106,77 @@ public final class SentimentTraining {
         transformer = new TransformerSentiment(encoder, top, encoder.name() + "+top" + tuning.layers());
       }
       encoded = null; // the hidden states are the bulk of the heap
-      CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
-      SoftmaxHead stacker = trainStacker(recipe, pipeline, transformer);
-      report.put("stacker", stacker.training().orElse(null));
-      List<Map<String, Object>> scores = new ArrayList<>();
-      for (Path file : recipe.reportFiles()) {
-        scores.add(evaluate(file, SentimentScorers.transformer(transformer)));
-        scores.add(evaluate(file, SentimentScorers.ensemble(pipeline, transformer, stacker, threads)));
-      }
-      report.put("scores", scores);
-      return new Result(head, top, stacker, report);
+      return finish(recipe, threads, head, top, transformer, report);
     }
+  }
+
+  private static Result resume(SentimentRecipe recipe, int threads, Path topFile) throws IOException {
+    SoftmaxHead head = SoftmaxHead.load(topFile.resolveSibling("transformer-head.json"));
+    BertTopFile.Loaded loaded;
+    try (var in = Files.newInputStream(topFile)) {
+      loaded = BertTopFile.load(in);
+    }
+    EncoderModel encoderModel = encoderModel(loaded.encoder());
+    try (OnnxTextEncoder encoder = encoderModel.load(EncoderSettings.defaults(), loaded.top().firstLayer() - 1)) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> earlier = org.voc.nlp.VocJson.mapper().convertValue(loaded.header().get("training"), Map.class);
+      if (earlier != null) {
+        for (String key : List.of("recipe", "trainingRows", "head", "fineTuning")) {
+          report.put(key, earlier.get(key));
+        }
+      }
+      report.put("resumedFrom", shown(topFile));
+      TransformerSentiment transformer = new TransformerSentiment(encoder, loaded.top(),
+          encoder.name() + "+top" + loaded.top().layers());
+      return finish(recipe, threads, head, loaded.top(), transformer, report);
+    }
+  }
+
+  /** Calibrates the fine-tuned classifier's priors, learns the stacker, scores the report files. */
+  private static Result finish(SentimentRecipe recipe, int threads, SoftmaxHead head, BertTop top,
+      TransformerSentiment transformer, Map<String, Object> report) throws IOException {
+    if (top != null) {
+      report.put("calibration", calibrate(recipe, top, transformer));
+    }
+    CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
+    SoftmaxHead stacker = trainStacker(recipe, pipeline, transformer);
+    report.put("stacker", stacker.training().orElse(null));
+    List<Map<String, Object>> scores = new ArrayList<>();
+    for (Path file : recipe.reportFiles()) {
+      scores.add(evaluate(file, SentimentScorers.transformer(transformer)));
+      scores.add(evaluate(file, SentimentScorers.ensemble(pipeline, transformer, stacker, threads)));
+    }
+    report.put("scores", scores);
+    return new Result(head, top, stacker, report);
+  }
+
+  /**
+   * Refits the fine-tuned classifier's temperature and class offsets on the calibration files (the
+   * dev splits of the domains served), each class weighing the same.
+   */
+  private static PriorCalibration calibrate(SentimentRecipe recipe, BertTop top,
+      TransformerSentiment transformer) throws IOException {
+    List<LabeledText> rows = calibrationRows(recipe);
+    List<Sentiment> scored = transformer.scoreTexts(rows.stream().map(LabeledText::text).toList());
+    double[][] logP = new double[rows.size()][];
+    for (int i = 0; i < rows.size(); i++) {
+      Sentiment.Probabilities p = scored.get(i).probabilities();
+      logP[i] = new double[] {Math.log(Math.max(p.negative(), 1e-9)), Math.log(Math.max(p.neutral(), 1e-9)),
+          Math.log(Math.max(p.positive(), 1e-9))};
+    }
+    PriorCalibration calibration = PriorCalibration.fit(logP,
+        rows.stream().mapToInt(r -> r.label().ordinal()).toArray(), CLASSES.size());
+    top.recalibrate(calibration);
+    return calibration;
+  }
+
+  private static List<LabeledText> calibrationRows(SentimentRecipe recipe) throws IOException {
+    List<LabeledText> rows = new ArrayList<>();
+    for (Path file : recipe.calibrationFiles()) {
+      rows.addAll(LabeledFile.open(file, null).readAll());
+    }
+    return rows;
   }
 
   private static BertTop fineTune(SentimentRecipe recipe, EncoderModel encoderModel, int firstLayer,
@@ -179,10 +251,7 @@ public final class SentimentTraining {
    */
   private static SoftmaxHead trainStacker(SentimentRecipe recipe, CoreNlpPipeline pipeline,
       TransformerSentiment transformer) throws IOException {
-    List<LabeledText> rows = new ArrayList<>();
-    for (Path file : recipe.calibrationFiles()) {
-      rows.addAll(LabeledFile.open(file, null).readAll());
-    }
+    List<LabeledText> rows = calibrationRows(recipe);
     SentimentModel both = new BothModels(CoreNlpSentiment.fromClasspath(), transformer);
     DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, both, AnalyzerSettings.defaults(), Clock.systemUTC());
     float[][] features = new float[rows.size()][];

@@ -51,6 +51,10 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--epochs", paramLabel = "N", description = "fine-tuning epochs (default: the shipped recipe's)")
     Integer epochs;
 
+    @Option(names = "--resume", paramLabel = "FILE",
+        description = "start from this transformer-top.bin (and the transformer-head.json beside it) instead of fine-tuning; calibration, stacking and scores run as usual")
+    Path resume;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the trained heads are written")
     Path out;
 
@@ -78,7 +82,7 @@ public final class TrainCommand implements Runnable {
           encoder != null ? encoder : "bge-small-en-v1.5",
           seed,
           fineTuning());
-      SentimentTraining.Result result = SentimentTraining.run(recipe, Runtime.getRuntime().availableProcessors());
+      SentimentTraining.Result result = SentimentTraining.run(recipe, Runtime.getRuntime().availableProcessors(), resume);
       SentimentTraining.save(result, out);
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
       return 0;
