@@ -2,8 +2,6 @@ package org.voc.eval.sentiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.voc.models.SoftmaxHead;
-import org.voc.models.TextEncoder;
 import org.voc.nlp.Sentiment;
 import org.voc.nlp.TransformerSentiment;
 

@@ -2,8 +2,8 @@ package org.voc.eval.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.voc.models.OnnxTextEncoder;
 import java.util.function.LongConsumer;
+import org.voc.models.OnnxTextEncoder;
 import org.voc.models.TextEncoder;
 
 /** Embeds a list of texts in chunks, reporting progress; the training recipes' one encoder loop. */

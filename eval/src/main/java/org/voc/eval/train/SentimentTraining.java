@@ -34,7 +34,6 @@ import org.voc.models.OnnxTextEncoder;
 import org.voc.models.PriorCalibration;
 import org.voc.models.SoftmaxHead;
 import org.voc.models.SoftmaxHeadTrainer;
-import org.voc.models.TextEncoder;
 import org.voc.models.TrainingOptions;
 import org.voc.nlp.AnalyzerSettings;
 import org.voc.nlp.CoreNlpSentiment;
