@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What voc found in one document. Sentence spans are character offsets into {@code text}, the
- * cleaned plain text. {@code truncated} says that only the first sentences were analyzed.
+ * cleaned plain text, as are the spans of themes, aspects and brands. {@code truncated} says that
+ * only the first sentences were analyzed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Analysis(
@@ -16,6 +17,9 @@ public record Analysis(
     Sentiment sentiment,
     List<SentenceAnalysis> sentences,
     List<String> keyPhrases,
+    List<ThemeMatch> themes,
+    List<AspectMention> aspects,
+    List<BrandMention> brands,
     boolean truncated,
     Instant analyzedAt,
     Map<String, String> modelVersions) {
@@ -23,6 +27,22 @@ public record Analysis(
   public Analysis {
     sentences = List.copyOf(sentences);
     keyPhrases = List.copyOf(keyPhrases);
+    themes = themes == null ? List.of() : List.copyOf(themes);
+    aspects = aspects == null ? List.of() : List.copyOf(aspects);
+    brands = brands == null ? List.of() : List.copyOf(brands);
     modelVersions = Map.copyOf(modelVersions);
+  }
+
+  /** An analysis with no themes, aspects or brands. */
+  public Analysis(String text, String language, Sentiment sentiment, List<SentenceAnalysis> sentences,
+      List<String> keyPhrases, boolean truncated, Instant analyzedAt, Map<String, String> modelVersions) {
+    this(text, language, sentiment, sentences, keyPhrases, null, null, null, truncated, analyzedAt,
+        modelVersions);
+  }
+
+  /** This analysis with the given themes, aspects and brands. */
+  public Analysis withInsights(List<ThemeMatch> themes, List<AspectMention> aspects, List<BrandMention> brands) {
+    return new Analysis(text, language, sentiment, sentences, keyPhrases, themes, aspects, brands, truncated,
+        analyzedAt, modelVersions);
   }
 }

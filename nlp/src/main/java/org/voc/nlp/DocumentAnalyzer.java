@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.voc.models.CoreNlpPipeline;
 import org.voc.models.TextEncoder;
 
@@ -27,6 +28,7 @@ public final class DocumentAnalyzer {
   private final Clock clock;
   private final Map<String, String> modelVersions;
   private final TextEncoder searchEncoder;
+  private final AtomicReference<Taxonomy> taxonomy = new AtomicReference<>(Taxonomy.defaults());
 
   public DocumentAnalyzer(
       CoreNlpPipeline pipeline, SentimentModel sentiment, AnalyzerSettings settings, Clock clock) {
@@ -81,6 +83,16 @@ public final class DocumentAnalyzer {
   /** The encoder that makes search vectors, if any: queries must be embedded with the same one. */
   public java.util.Optional<TextEncoder> searchEncoder() {
     return java.util.Optional.ofNullable(searchEncoder);
+  }
+
+  /** The themes and brands documents are analyzed for; the default themes and no brands at first. */
+  public Taxonomy taxonomy() {
+    return taxonomy.get();
+  }
+
+  /** Analyzes documents from now on for {@code value}'s themes and brands (already analyzed ones keep theirs). */
+  public void setTaxonomy(Taxonomy value) {
+    taxonomy.set(java.util.Objects.requireNonNull(value, "taxonomy"));
   }
 
   public AnalyzerSettings settings() {
