@@ -41,6 +41,19 @@ public interface DocumentIndex extends Closeable {
   /** Runs a search. Throws {@link InvalidQueryException} for a query or filter we cannot run. */
   SearchResult search(SearchRequest request) throws IOException;
 
+  /**
+   * Themes and brands of the documents that match {@code request}'s keywords and filters (its
+   * mode, sort, limit and cursor are ignored: keywords are matched as in KEYWORD mode), counted
+   * from doc values in one pass. Throws {@link InvalidQueryException} like {@link #search}.
+   */
+  Insights insights(SearchRequest request) throws IOException;
+
+  /**
+   * The documents that match {@code request} (as in {@link #insights}) and have an embedding but
+   * no theme: how many, and a uniform sample of at most {@code max} drawn with {@code seed}.
+   */
+  UnthemedSample unthemedSample(SearchRequest request, int max, long seed) throws IOException;
+
   /** Makes every write so far visible to readers now. */
   void refresh() throws IOException;
 

@@ -1,7 +1,12 @@
 package org.voc.index;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -10,13 +15,19 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
+import org.voc.nlp.Analysis;
+import org.voc.nlp.BrandMention;
 import org.voc.nlp.DocumentKey;
+import org.voc.nlp.Sentiment;
+import org.voc.nlp.SentimentLabel;
+import org.voc.nlp.ThemeMatch;
 import org.voc.nlp.VocJson;
 
 /**
@@ -44,6 +55,28 @@ final class IndexSchema {
   static final String BRAND = "brand";
   static final String SENTIMENT = "sentiment";
   static final String THEME = "theme";
+
+  /**
+   * Per theme of the analysis, {@code name + SEPARATOR + label}: the sentiment of the text about
+   * that theme (the document's when the theme has none). Sorted-set doc values only, for
+   * aggregations.
+   */
+  static final String THEME_SENTIMENT = "themeSentiment";
+
+  /**
+   * Per brand of the document (its {@code brand} field and every brand it mentions), {@code name +
+   * SEPARATOR + label}: the sentiment toward the brand where it is mentioned, else the document's.
+   */
+  static final String BRAND_SENTIMENT = "brandSentiment";
+
+  /** The key phrases, lower-cased, as sorted-set doc values (top phrases per theme and brand). */
+  static final String KEY_PHRASE = "keyPhrase";
+
+  /** Between a name and a sentiment label in {@link #THEME_SENTIMENT} and {@link #BRAND_SENTIMENT}. */
+  static final char SEPARATOR = '\u001f';
+
+  // Longer key phrases are not counted: they are sentences, not phrases.
+  private static final int MAX_KEY_PHRASE_CHARS = 100;
 
   /**
    * The document's embedding, L2-normalized, in an HNSW graph scored by dot product (so cosine);
@@ -87,15 +120,17 @@ final class IndexSchema {
     }
     addKeyword(lucene, KIND, document.kind().wireName());
     addKeyword(lucene, SOURCE, document.source());
-    addKeyword(lucene, BRAND, document.brand());
-    if (indexed.analysis().sentiment() != null) {
-      addKeyword(lucene, SENTIMENT, indexed.analysis().sentiment().label().wireName());
+    Sentiment overall = indexed.analysis().sentiment();
+    if (overall != null) {
+      addKeyword(lucene, SENTIMENT, overall.label().wireName());
     }
+    addThemes(lucene, indexed.analysis(), overall);
+    addBrands(lucene, document.brand(), indexed.analysis(), overall);
+    addKeyPhrases(lucene, indexed.analysis().keyPhrases());
     if (unitEmbedding != null) {
       lucene.add(
           new KnnFloatVectorField(EMBEDDING, unitEmbedding, VectorSimilarityFunction.DOT_PRODUCT));
     }
-    // THEME: analyses carry no themes yet; once they do, add one keyword per theme here.
     long createdAt = epochMillis(indexed);
     lucene.add(new LongPoint(CREATED_AT, createdAt));
     lucene.add(new NumericDocValuesField(CREATED_AT, createdAt));
@@ -119,6 +154,55 @@ final class IndexSchema {
   static String textOf(IndexedDocument indexed) {
     String cleaned = indexed.analysis().text();
     return cleaned != null ? cleaned : indexed.document().text();
+  }
+
+  private static void addThemes(Document lucene, Analysis analysis, Sentiment overall) {
+    Set<String> seen = new HashSet<>();
+    for (ThemeMatch theme : analysis.themes()) {
+      if (theme.name() != null && !theme.name().isBlank() && seen.add(theme.name())) {
+        addKeyword(lucene, THEME, theme.name());
+        addLabelled(lucene, THEME_SENTIMENT, theme.name(), theme.sentiment(), overall);
+      }
+    }
+  }
+
+  /** The document's own brand and every mentioned brand, once each, with the sentiment toward it. */
+  private static void addBrands(Document lucene, String ownBrand, Analysis analysis, Sentiment overall) {
+    Map<String, Sentiment> brands = new LinkedHashMap<>();
+    for (BrandMention mention : analysis.brands()) {
+      if (mention.name() != null && !mention.name().isBlank()) {
+        brands.putIfAbsent(mention.name(), mention.sentiment() != null ? mention.sentiment() : overall);
+      }
+    }
+    if (ownBrand != null && !ownBrand.isBlank()) {
+      brands.putIfAbsent(ownBrand, overall);
+    }
+    brands.forEach((name, sentiment) -> {
+      addKeyword(lucene, BRAND, name);
+      addLabelled(lucene, BRAND_SENTIMENT, name, sentiment, overall);
+    });
+  }
+
+  private static void addLabelled(
+      Document lucene, String field, String name, Sentiment sentiment, Sentiment overall) {
+    Sentiment chosen = sentiment != null ? sentiment : overall;
+    SentimentLabel label = chosen == null ? SentimentLabel.NEUTRAL : chosen.label();
+    lucene.add(new SortedSetDocValuesField(field, new BytesRef(labelled(name, label))));
+  }
+
+  /** {@code name} and {@code label} as one doc value of {@link #THEME_SENTIMENT} or {@link #BRAND_SENTIMENT}. */
+  static String labelled(String name, SentimentLabel label) {
+    return name + SEPARATOR + label.wireName();
+  }
+
+  private static void addKeyPhrases(Document lucene, List<String> keyPhrases) {
+    Set<String> seen = new HashSet<>();
+    for (String phrase : keyPhrases) {
+      String normalized = phrase == null ? "" : phrase.strip().toLowerCase(Locale.ROOT);
+      if (!normalized.isEmpty() && normalized.length() <= MAX_KEY_PHRASE_CHARS && seen.add(normalized)) {
+        lucene.add(new SortedSetDocValuesField(KEY_PHRASE, new BytesRef(normalized)));
+      }
+    }
   }
 
   private static void addKeyword(Document lucene, String field, String value) {

@@ -50,6 +50,8 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   private final PeriodicRefresher refresher;
   private final Embeddings embeddings;
   private final PagedSearch search;
+  private final InsightsSearch insights;
+  private final UnthemedSampler sampler;
   private final Object commitLock = new Object();
   private volatile Map<String, String> committedUserData;
 
@@ -75,6 +77,8 @@ public final class LuceneDocumentIndex implements DocumentIndex {
     this.searchers = openedSearchers;
     this.embeddings = openedEmbeddings;
     this.search = new PagedSearch(english, limits, embeddings);
+    this.insights = new InsightsSearch(english, limits);
+    this.sampler = new UnthemedSampler(english, limits);
     this.refresher = new PeriodicRefresher(searchers, refreshInterval, "voc-index-refresh");
   }
 
@@ -134,8 +138,7 @@ public final class LuceneDocumentIndex implements DocumentIndex {
 
   @Override
   public Optional<IndexedDocument> get(DocumentKey key) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
+    return withSearcher(searcher -> {
       TopDocs top = searcher.search(new TermQuery(IndexSchema.keyTerm(key)), 1);
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
@@ -143,19 +146,23 @@ public final class LuceneDocumentIndex implements DocumentIndex {
       int doc = top.scoreDocs[0].doc;
       return Optional.of(
           IndexSchema.fromStored(searcher.storedFields().document(doc, Set.of(IndexSchema.JSON))));
-    } finally {
-      searchers.release(searcher);
-    }
+    });
   }
 
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return search.run(searcher, request);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(searcher -> search.run(searcher, request));
+  }
+
+  @Override
+  public Insights insights(SearchRequest request) throws IOException {
+    return withSearcher(searcher -> insights.run(searcher, request));
+  }
+
+  @Override
+  public UnthemedSample unthemedSample(SearchRequest request, int max, long seed)
+      throws IOException {
+    return withSearcher(searcher -> sampler.run(searcher, request, max, seed));
   }
 
   @Override
@@ -185,9 +192,19 @@ public final class LuceneDocumentIndex implements DocumentIndex {
 
   @Override
   public long count() throws IOException {
+    return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /** Work done with a searcher. */
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} with the current searcher, released afterwards. */
+  private <T> T withSearcher(SearcherWork<T> work) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
-      return searcher.getIndexReader().numDocs();
+      return work.apply(searcher);
     } finally {
       searchers.release(searcher);
     }

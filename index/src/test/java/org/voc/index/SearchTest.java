@@ -6,8 +6,6 @@ import static org.voc.index.TestDocuments.MONDAY_W47;
 import static org.voc.index.TestDocuments.doc;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,27 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.voc.nlp.DocumentKind;
 import org.voc.nlp.SentimentLabel;
 
-class SearchTest {
-
-  @TempDir Path dir;
-
-  private LuceneDocumentIndex index;
-
-  @AfterEach
-  void close() throws IOException {
-    if (index != null) {
-      index.close();
-    }
-  }
+class SearchTest extends IndexTestCase {
 
   private void given(IndexedDocument... documents) throws IOException {
-    index = LuceneDocumentIndex.open(dir, Duration.ofHours(1));
+    open();
     for (IndexedDocument document : documents) {
       index.put(document);
     }

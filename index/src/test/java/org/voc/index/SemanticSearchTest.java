@@ -7,8 +7,6 @@ import static org.voc.index.TestDocuments.MONDAY_W47;
 import static org.voc.index.TestDocuments.doc;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,16 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.voc.index.SearchRequest.Mode;
 
 /**
  * Semantic and hybrid search with hand-made embeddings: a few 4-dimensional vectors whose cosine
  * similarities to the query are known, so the expected ranking can be read off the test.
  */
-class SemanticSearchTest {
+class SemanticSearchTest extends IndexTestCase {
 
   // The query points along the first axis; cosines to it are 1, 0.99, 0.71 and 0.
   private static final float[] QUERY = {1, 0, 0, 0};
@@ -34,21 +30,6 @@ class SemanticSearchTest {
   private static final float[] CLOSE = {0.99f, 0.14f, 0, 0};
   private static final float[] HALFWAY = {1, 1, 0, 0};
   private static final float[] ORTHOGONAL = {0, 0, 1, 0};
-
-  @TempDir Path dir;
-
-  private LuceneDocumentIndex index;
-
-  @AfterEach
-  void close() throws IOException {
-    if (index != null) {
-      index.close();
-    }
-  }
-
-  private void open() throws IOException {
-    index = LuceneDocumentIndex.open(dir, Duration.ofHours(1));
-  }
 
   private void put(IndexedDocument document, float[] embedding) throws IOException {
     if (index == null) {

@@ -1,14 +1,18 @@
 package org.voc.index;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.voc.nlp.Analysis;
+import org.voc.nlp.BrandMention;
 import org.voc.nlp.Document;
 import org.voc.nlp.DocumentKind;
 import org.voc.nlp.SentenceAnalysis;
 import org.voc.nlp.Sentiment;
 import org.voc.nlp.SentimentLabel;
+import org.voc.nlp.TextSpan;
+import org.voc.nlp.ThemeMatch;
 
 /** Small documents for index tests, with analyses built directly (no NLP models needed). */
 final class TestDocuments {
@@ -45,6 +49,9 @@ final class TestDocuments {
     private Double ratingMax;
     private Instant createdAt = MONDAY_W47;
     private SentimentLabel sentiment = SentimentLabel.NEUTRAL;
+    private final List<ThemeMatch> themes = new ArrayList<>();
+    private final List<BrandMention> mentions = new ArrayList<>();
+    private List<String> keyPhrases = List.of();
 
     private Builder(String id, String text) {
       this.id = id;
@@ -58,6 +65,26 @@ final class TestDocuments {
     Builder rating(double value, double outOf) { rating = value; ratingMax = outOf; return this; }
     Builder createdAt(Instant value) { createdAt = value; return this; }
     Builder sentiment(SentimentLabel value) { sentiment = value; return this; }
+    Builder keyPhrases(String... values) { keyPhrases = List.of(values); return this; }
+
+    /** A theme with this sentiment; {@code evidence} (part of the text, or null) is its evidence. */
+    Builder theme(String name, SentimentLabel label, String evidence) {
+      List<TextSpan> spans = new ArrayList<>();
+      int at = evidence == null ? -1 : text.indexOf(evidence);
+      if (at >= 0) {
+        spans.add(TextSpan.of(text, at, at + evidence.length()));
+      }
+      themes.add(new ThemeMatch(name, 0.9, TestDocuments.sentiment(label), spans));
+      return this;
+    }
+
+    /** A mention of {@code brand} (at its first occurrence in the text, if any) with this sentiment. */
+    Builder mention(String brand, SentimentLabel label) {
+      int at = text.indexOf(brand);
+      List<TextSpan> spans = at < 0 ? List.of() : List.of(TextSpan.of(text, at, at + brand.length()));
+      mentions.add(new BrandMention(brand, false, spans, label == null ? null : TestDocuments.sentiment(label)));
+      return this;
+    }
 
     IndexedDocument build() {
       Document document =
@@ -70,10 +97,11 @@ final class TestDocuments {
               "en",
               overall,
               List.of(new SentenceAnalysis(0, text.length(), text, overall)),
-              List.of(),
+              keyPhrases,
               false,
               createdAt.plusSeconds(1),
-              Map.of("sentiment", "test-1"));
+              Map.of("sentiment", "test-1"))
+              .withInsights(themes, List.of(), mentions);
       return new IndexedDocument(document, analysis, "hash-" + id);
     }
   }

@@ -1,0 +1,218 @@
+package org.voc.index;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
+import org.voc.nlp.SentimentLabel;
+
+/**
+ * Visits every match once and adds it to its themes and brands, reading only doc values: the
+ * theme and brand sentiments ({@code name<US>label}), the document's sentiment, its time and its
+ * key phrases.
+ *
+ * <p>Names and labels are decoded once per segment ordinal; per document the cost is a few array
+ * reads per theme and brand. Key phrases are counted per segment ordinal and turned into strings
+ * once per segment.
+ */
+final class InsightsCollector implements Collector {
+
+  private final int examples;
+  private final Map<String, GroupAccumulator> themes = new HashMap<>();
+  private final Map<String, GroupAccumulator> brands = new HashMap<>();
+  private long total;
+
+  private InsightsCollector(int examples) {
+    this.examples = examples;
+  }
+
+  /** What a pass over the matches found, before examples are loaded. */
+  record Counted(long total, Map<String, GroupAccumulator> themes, Map<String, GroupAccumulator> brands) {}
+
+  /** A manager for {@code IndexSearcher.search}: one collector per slice, merged at the end. */
+  static CollectorManager<InsightsCollector, Counted> manager(int examples) {
+    return new CollectorManager<>() {
+      @Override
+      public InsightsCollector newCollector() {
+        return new InsightsCollector(examples);
+      }
+
+      @Override
+      public Counted reduce(Collection<InsightsCollector> collectors) {
+        InsightsCollector sum = new InsightsCollector(examples);
+        for (InsightsCollector collector : collectors) {
+          sum.total += collector.total;
+          merge(sum.themes, collector.themes, examples);
+          merge(sum.brands, collector.brands, examples);
+        }
+        return new Counted(sum.total, sum.themes, sum.brands);
+      }
+    };
+  }
+
+  private static void merge(
+      Map<String, GroupAccumulator> into, Map<String, GroupAccumulator> from, int examples) {
+    from.forEach((name, group) ->
+        into.computeIfAbsent(name, n -> new GroupAccumulator(n, examples)).addAll(group));
+  }
+
+  @Override
+  public ScoreMode scoreMode() {
+    return ScoreMode.COMPLETE_NO_SCORES;
+  }
+
+  @Override
+  public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+    return new SegmentInsights(context);
+  }
+
+  /** The groups of one doc-values field, decoded per ordinal. */
+  private final class LabelledGroups {
+    final SortedSetDocValues values;
+    final GroupAccumulator[] groupOfOrd;
+    final int[] labelOfOrd;
+    // The current document's groups and labels.
+    GroupAccumulator[] docGroups = new GroupAccumulator[8];
+    int[] docLabels = new int[8];
+    int docCount;
+    // Key-phrase counts per group of this segment, by key-phrase ordinal; allocated on first use.
+    final Map<GroupAccumulator, int[]> phraseCounts = new HashMap<>();
+
+    LabelledGroups(LeafReader reader, String field, Map<String, GroupAccumulator> groups)
+        throws IOException {
+      values = DocValues.getSortedSet(reader, field);
+      int n = Math.toIntExact(values.getValueCount());
+      groupOfOrd = new GroupAccumulator[n];
+      labelOfOrd = new int[n];
+      for (int ord = 0; ord < n; ord++) {
+        String value = values.lookupOrd(ord).utf8ToString();
+        int separator = value.lastIndexOf(IndexSchema.SEPARATOR);
+        String name = separator < 0 ? value : value.substring(0, separator);
+        SentimentLabel label = separator < 0 ? SentimentLabel.NEUTRAL
+            : SentimentLabel.parse(value.substring(separator + 1)).orElse(SentimentLabel.NEUTRAL);
+        groupOfOrd[ord] = groups.computeIfAbsent(name, g -> new GroupAccumulator(g, examples));
+        labelOfOrd[ord] = label.ordinal();
+      }
+    }
+
+    /** Reads the groups of {@code doc}; returns how many it has. */
+    int read(int doc) throws IOException {
+      docCount = 0;
+      if (values.advanceExact(doc)) {
+        int count = values.docValueCount();
+        if (count > docGroups.length) {
+          docGroups = Arrays.copyOf(docGroups, count);
+          docLabels = Arrays.copyOf(docLabels, count);
+        }
+        for (int i = 0; i < count; i++) {
+          int ord = (int) values.nextOrd();
+          docGroups[docCount] = groupOfOrd[ord];
+          docLabels[docCount] = labelOfOrd[ord];
+          docCount++;
+        }
+      }
+      return docCount;
+    }
+
+    void add(long week, long createdAt, int globalDoc, int[] phrases, int phraseCount, int phraseValues) {
+      for (int i = 0; i < docCount; i++) {
+        GroupAccumulator group = docGroups[i];
+        group.add(docLabels[i], week, createdAt, globalDoc);
+        if (phraseCount > 0) {
+          int[] counts = phraseCounts.computeIfAbsent(group, g -> new int[phraseValues]);
+          for (int p = 0; p < phraseCount; p++) {
+            counts[phrases[p]]++;
+          }
+        }
+      }
+    }
+
+    void finish(SortedSetDocValues keyPhrases) throws IOException {
+      for (Map.Entry<GroupAccumulator, int[]> entry : phraseCounts.entrySet()) {
+        int[] counts = entry.getValue();
+        for (int ord = 0; ord < counts.length; ord++) {
+          if (counts[ord] > 0) {
+            BytesRef phrase = keyPhrases.lookupOrd(ord);
+            entry.getKey().addPhrase(phrase.utf8ToString(), counts[ord]);
+          }
+        }
+      }
+    }
+  }
+
+  /** Adds the matches of one segment. */
+  private final class SegmentInsights implements LeafCollector {
+    private final int docBase;
+    private final LabelledGroups segmentThemes;
+    private final LabelledGroups segmentBrands;
+    private final NumericDocValues createdAt;
+    private final SortedSetDocValues keyPhrases;
+    private final int phraseValues;
+    private int[] docPhrases = new int[16];
+
+    SegmentInsights(LeafReaderContext context) throws IOException {
+      LeafReader reader = context.reader();
+      docBase = context.docBase;
+      segmentThemes = new LabelledGroups(reader, IndexSchema.THEME_SENTIMENT, themes);
+      segmentBrands = new LabelledGroups(reader, IndexSchema.BRAND_SENTIMENT, brands);
+      createdAt = DocValues.getNumeric(reader, IndexSchema.CREATED_AT);
+      keyPhrases = DocValues.getSortedSet(reader, IndexSchema.KEY_PHRASE);
+      phraseValues = Math.toIntExact(keyPhrases.getValueCount());
+    }
+
+    @Override
+    public void setScorer(Scorable scorer) {}
+
+    @Override
+    public void collect(int doc) throws IOException {
+      total++;
+      int themeCount = segmentThemes.read(doc);
+      int brandCount = segmentBrands.read(doc);
+      if (themeCount + brandCount == 0) {
+        return;
+      }
+      long millis = createdAt.advanceExact(doc) ? createdAt.longValue() : 0;
+      long week = WeeklyHistogram.weekOf(millis);
+      int phraseCount = readPhrases(doc);
+      segmentThemes.add(week, millis, docBase + doc, docPhrases, phraseCount, phraseValues);
+      segmentBrands.add(week, millis, docBase + doc, docPhrases, phraseCount, phraseValues);
+      for (int b = 0; b < brandCount; b++) {
+        for (int t = 0; t < themeCount; t++) {
+          segmentBrands.docGroups[b].addTheme(segmentThemes.docGroups[t].name, segmentThemes.docLabels[t]);
+        }
+      }
+    }
+
+    private int readPhrases(int doc) throws IOException {
+      if (!keyPhrases.advanceExact(doc)) {
+        return 0;
+      }
+      int count = keyPhrases.docValueCount();
+      if (count > docPhrases.length) {
+        docPhrases = new int[count];
+      }
+      for (int i = 0; i < count; i++) {
+        docPhrases[i] = (int) keyPhrases.nextOrd();
+      }
+      return count;
+    }
+
+    @Override
+    public void finish() throws IOException {
+      segmentThemes.finish(keyPhrases);
+      segmentBrands.finish(keyPhrases);
+    }
+  }
+}

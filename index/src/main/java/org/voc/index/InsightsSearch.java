@@ -1,0 +1,157 @@
+package org.voc.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.voc.nlp.Analysis;
+import org.voc.nlp.BrandMention;
+import org.voc.nlp.SentenceAnalysis;
+import org.voc.nlp.SentimentLabel;
+import org.voc.nlp.TextSpan;
+import org.voc.nlp.ThemeMatch;
+
+/**
+ * Runs {@link DocumentIndex#insights}: one pass of {@link InsightsCollector} over the documents
+ * that match the request's keywords and filters, then the few example documents loaded for their
+ * snippets. Thread-safe.
+ */
+final class InsightsSearch {
+
+  /** Example documents per theme and per brand. */
+  static final int EXAMPLES = 3;
+
+  /** Key phrases listed per theme and per brand. */
+  static final int KEY_PHRASES = 10;
+
+  private static final Comparator<GroupAccumulator> LARGEST_FIRST =
+      Comparator.comparingLong(GroupAccumulator::volume).reversed()
+          .thenComparing(group -> group.name);
+
+  private final KeywordQueryParser parser;
+
+  InsightsSearch(Analyzer analyzer, QueryLimits limits) {
+    this.parser = new KeywordQueryParser(analyzer, limits);
+  }
+
+  Insights run(IndexSearcher searcher, SearchRequest request) throws IOException {
+    Query query = SearchFilters.restrict(parser.parse(request.query()), SearchFilters.of(request));
+    InsightsCollector.Counted counted = searcher.search(query, InsightsCollector.manager(EXAMPLES));
+    Examples examples = new Examples(searcher);
+    List<Insights.Group> themes = new ArrayList<>();
+    for (GroupAccumulator theme : sorted(counted.themes())) {
+      themes.add(group(theme, share(theme.volume(), counted.total()), examples.of(theme, true), null));
+    }
+    long brandVolume = counted.brands().values().stream().mapToLong(GroupAccumulator::volume).sum();
+    List<Insights.Group> brands = new ArrayList<>();
+    for (GroupAccumulator brand : sorted(counted.brands())) {
+      brands.add(group(brand, share(brand.volume(), brandVolume), examples.of(brand, false),
+          perTheme(brand)));
+    }
+    return new Insights(counted.total(), themes, brands);
+  }
+
+  private static List<GroupAccumulator> sorted(Map<String, GroupAccumulator> groups) {
+    return groups.values().stream().filter(g -> g.volume() > 0).sorted(LARGEST_FIRST).toList();
+  }
+
+  private static Insights.Group group(GroupAccumulator group, double share,
+      List<Insights.Example> examples, List<Insights.Group> themes) {
+    Insights.SentimentCounts sentiment = group.sentiment();
+    return new Insights.Group(group.name, group.volume(), share, sentiment, sentiment.net(),
+        group.trend(MatchSummaryCollector.MAX_WEEKS), group.topPhrases(KEY_PHRASES), examples, themes);
+  }
+
+  /** The brand's documents per theme: largest first, ties by name. */
+  private static List<Insights.Group> perTheme(GroupAccumulator brand) {
+    long volume = brand.volume();
+    return brand.themes.entrySet().stream()
+        .map(e -> {
+          Insights.SentimentCounts counts = GroupAccumulator.counts(e.getValue());
+          return new Insights.Group(e.getKey(), counts.total(), share(counts.total(), volume), counts,
+              counts.net(), null, null, null, null);
+        })
+        .sorted(Comparator.comparingLong(Insights.Group::volume).reversed()
+            .thenComparing(Insights.Group::name))
+        .toList();
+  }
+
+  static double share(long part, long whole) {
+    return whole == 0 ? 0 : part / (double) whole;
+  }
+
+  /** Loads example documents once each and cuts their snippets. */
+  private static final class Examples {
+    private final IndexSearcher searcher;
+    private final Map<Integer, IndexedDocument> loaded = new HashMap<>();
+
+    Examples(IndexSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    List<Insights.Example> of(GroupAccumulator group, boolean theme) throws IOException {
+      List<Insights.Example> examples = new ArrayList<>();
+      for (int doc : group.recentDocs()) {
+        IndexedDocument indexed = load(doc);
+        String snippet = theme ? themeSnippet(indexed, group.name) : brandSnippet(indexed, group.name);
+        SentimentLabel label = indexed.analysis().sentiment() == null
+            ? null : indexed.analysis().sentiment().label();
+        examples.add(new Insights.Example(indexed.document().source(), indexed.document().id(),
+            indexed.document().createdAt(), label, snippet));
+      }
+      return examples;
+    }
+
+    private IndexedDocument load(int doc) throws IOException {
+      IndexedDocument indexed = loaded.get(doc);
+      if (indexed == null) {
+        indexed = IndexSchema.fromStored(searcher.storedFields().document(doc, Set.of(IndexSchema.JSON)));
+        loaded.put(doc, indexed);
+      }
+      return indexed;
+    }
+  }
+
+  /** The theme's first evidence, else the opening of the text; HTML-escaped. */
+  static String themeSnippet(IndexedDocument indexed, String theme) {
+    for (ThemeMatch match : indexed.analysis().themes()) {
+      if (match.name().equals(theme) && !match.evidence().isEmpty()) {
+        String evidence = spanText(indexed.analysis(), match.evidence().getFirst());
+        if (evidence != null && !evidence.isBlank()) {
+          return Snippets.opening(evidence.strip());
+        }
+      }
+    }
+    return Snippets.opening(IndexSchema.textOf(indexed));
+  }
+
+  /** The sentence that first names the brand, else the opening of the text; HTML-escaped. */
+  static String brandSnippet(IndexedDocument indexed, String brand) {
+    Analysis analysis = indexed.analysis();
+    for (BrandMention mention : analysis.brands()) {
+      if (mention.name().equals(brand) && !mention.mentions().isEmpty()) {
+        int at = mention.mentions().getFirst().start();
+        for (SentenceAnalysis sentence : analysis.sentences()) {
+          if (sentence.start() <= at && at < sentence.end() && sentence.text() != null) {
+            return Snippets.opening(sentence.text().strip());
+          }
+        }
+      }
+    }
+    return Snippets.opening(IndexSchema.textOf(indexed));
+  }
+
+  private static String spanText(Analysis analysis, TextSpan span) {
+    if (span.text() != null) {
+      return span.text();
+    }
+    String text = analysis.text();
+    return text != null && span.end() <= text.length() ? text.substring(span.start(), span.end()) : null;
+  }
+}
