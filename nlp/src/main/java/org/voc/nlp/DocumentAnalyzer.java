@@ -28,6 +28,7 @@ public final class DocumentAnalyzer {
   private final Clock clock;
   private final Map<String, String> modelVersions;
   private final TextEncoder searchEncoder;
+  private final InsightFinder insights;
   private final AtomicReference<Taxonomy> taxonomy = new AtomicReference<>(Taxonomy.defaults());
 
   public DocumentAnalyzer(
@@ -41,7 +42,16 @@ public final class DocumentAnalyzer {
    */
   public DocumentAnalyzer(CoreNlpPipeline pipeline, SentimentModel sentiment, TextEncoder searchEncoder,
       AnalyzerSettings settings, Clock clock) {
+    this(pipeline, sentiment, searchEncoder, new InsightFinder(null, null, null), settings, clock);
+  }
+
+  /**
+   * As above, finding themes, aspects and brands with {@code insights} (under {@link #taxonomy()}).
+   */
+  public DocumentAnalyzer(CoreNlpPipeline pipeline, SentimentModel sentiment, TextEncoder searchEncoder,
+      InsightFinder insights, AnalyzerSettings settings, Clock clock) {
     this.searchEncoder = searchEncoder;
+    this.insights = insights;
     this.parser = new TextParser(pipeline, settings.maxChars(), settings.maxSentences());
     this.sentiment = sentiment;
     this.settings = settings;
@@ -51,6 +61,7 @@ public final class DocumentAnalyzer {
     if (searchEncoder != null) {
       versions.putIfAbsent("encoder", searchEncoder.name());
     }
+    insights.modelVersions().forEach(versions::putIfAbsent);
     this.modelVersions = Collections.unmodifiableMap(versions);
   }
 
@@ -130,7 +141,8 @@ public final class DocumentAnalyzer {
     }
     Sentiment document = SentimentAverage.weighted(scores, lengths);
     List<String> keyPhrases = KeyPhrases.extract(parsed, settings.maxKeyPhrases());
-    Analysis analysis = analysis(text, language, document, sentences, keyPhrases, parsed.truncated());
+    Analysis analysis = insights.find(
+        analysis(text, language, document, sentences, keyPhrases, parsed.truncated()), parsed, taxonomy.get());
     return new AnalyzedDocument(analysis, searchVector(parsed, lengths));
   }
 

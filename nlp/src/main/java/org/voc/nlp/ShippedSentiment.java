@@ -22,6 +22,8 @@ public final class ShippedSentiment {
   public static final String HEAD = "org/voc/nlp/sentiment/transformer-head.json";
   public static final String STACKER = "org/voc/nlp/sentiment/ensemble-head.json";
   public static final String TOP = "org/voc/nlp/sentiment/transformer-top.bin";
+  /** The target-sentiment model: top layers fine-tuned on (target, sentence) pairs. */
+  public static final String TARGET_TOP = "org/voc/nlp/targets/target-top.bin";
 
   private ShippedSentiment() {}
 
@@ -70,15 +72,31 @@ public final class ShippedSentiment {
     }
   }
 
-  /** The fine-tuned layers; the service loads them once and keeps them. */
+  /**
+   * The shipped target-sentiment model on {@code encoder} (tapped as {@link #loadEncoder} does),
+   * or, where voc ships none, every target with its sentence's sentiment.
+   */
+  public static TargetSentimentModel targets(OnnxTextEncoder encoder) {
+    if (ShippedSentiment.class.getClassLoader().getResource(TARGET_TOP) == null || encoder.tapLayer() < 0) {
+      return new SentenceLevelTargets(transformer(encoder));
+    }
+    return new TargetTransformer(encoder, loadTop(TARGET_TOP).top(), version(TARGET_TOP, encoder));
+  }
+
+  /** The fine-tuned sentiment layers; the service loads them once and keeps them. */
   private static BertTopFile.Loaded loadTop() {
-    try (InputStream in = ShippedSentiment.class.getClassLoader().getResourceAsStream(TOP)) {
+    return loadTop(TOP);
+  }
+
+  /** Fine-tuned layers from a classpath resource. */
+  public static BertTopFile.Loaded loadTop(String resource) {
+    try (InputStream in = ShippedSentiment.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IOException("no classpath resource " + TOP);
+        throw new IOException("no classpath resource " + resource);
       }
       return BertTopFile.load(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load shipped sentiment model " + TOP, e);
+      throw new UncheckedIOException("cannot load shipped model " + resource, e);
     }
   }
 

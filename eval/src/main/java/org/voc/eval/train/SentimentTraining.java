@@ -343,7 +343,7 @@ public final class SentimentTraining {
   }
 
   /** A data file as the report shows it: its last two path parts, like {@code sst2/train.tsv}. */
-  private static String shown(Path file) {
+  static String shown(Path file) {
     int parts = file.getNameCount();
     return parts >= 2 ? file.subpath(parts - 2, parts).toString() : file.toString();
   }
@@ -357,7 +357,7 @@ public final class SentimentTraining {
     throw new IllegalArgumentException("unknown encoder " + id + " (all-minilm-l6-v2, bge-small-en-v1.5)");
   }
 
-  static ProgressBar bar(String task, long max) {
+  public static ProgressBar bar(String task, long max) {
     return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
         .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
   }

@@ -1,0 +1,69 @@
+package org.voc.eval.themes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.voc.eval.train.SentimentTraining;
+import org.voc.models.OnnxTextEncoder;
+import org.voc.nlp.ShippedSentiment;
+import org.voc.nlp.ThemeDefinition;
+import org.voc.nlp.ThemeDetector;
+import org.voc.nlp.VocJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code voc eval themes --data FILE [--taxonomy CONFIG] [--model shipped|similarity|DIR]}. */
+@Command(name = "themes", mixinStandardHelpOptions = true,
+    description = "Theme detection (micro/macro F1) and per-theme polarity accuracy on a JSONL file of "
+        + "{\"text\", \"themes\": [{\"name\", \"label\"}]} rows.")
+public final class ThemeEvalCommand implements Callable<Integer> {
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "theme-labeled JSONL (FILE#heldout / FILE#train: a fixed 20 % / 80 % of its texts)")
+  Path data;
+
+  @Option(names = "--taxonomy", paramLabel = "CONFIG", description = "a voc config file whose themes are the taxonomy (default: the data file's theme names)")
+  Path taxonomy;
+
+  @Option(names = "--model", defaultValue = "shipped", paramLabel = "MODEL",
+      description = "shipped (trained heads where they cover the taxonomy, else similarity), similarity, "
+          + "or a directory written by voc train themes (default: ${DEFAULT-VALUE})")
+  String model;
+
+  @Override
+  public Integer call() throws Exception {
+    ThemeFile file = ThemeFile.read(data);
+    List<ThemeDefinition> themes = TaxonomyFile.themes(taxonomy, file.themeNames());
+    try (OnnxTextEncoder encoder = ShippedSentiment.loadEncoder()) {
+      ThemeDetector detector = detector(encoder);
+      try (ProgressBar bar = SentimentTraining.bar("eval themes", file.rows().size())) {
+        Map<String, Object> result = ThemeEvaluation.run(file, themes, detector, ShippedSentiment.targets(encoder),
+            bar::stepBy);
+        result.put("model", model);
+        bar.close();
+        System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+      }
+    }
+    return 0;
+  }
+
+  private ThemeDetector detector(OnnxTextEncoder encoder) throws java.io.IOException {
+    return switch (model) {
+      case "shipped" -> new ThemeDetector(encoder, ThemeDetector.Calibration.shipped(),
+          ThemeDetector.Heads.shipped().orElse(null));
+      case "similarity" -> new ThemeDetector(encoder, ThemeDetector.Calibration.shipped(), null);
+      default -> {
+        Path dir = Path.of(model);
+        if (!Files.isDirectory(dir)) {
+          throw new IllegalArgumentException("--model: shipped, similarity or a directory; no directory " + dir);
+        }
+        ThemeDetector.Calibration calibration = VocJson.mapper().readValue(
+            dir.resolve("similarity.json").toFile(), ThemeDetector.Calibration.class);
+        yield new ThemeDetector(encoder, calibration,
+            Files.exists(dir.resolve("themes.json")) ? ThemeDetector.Heads.load(dir) : null);
+      }
+    };
+  }
+}

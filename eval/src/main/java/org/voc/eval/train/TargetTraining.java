@@ -1,0 +1,159 @@
+package org.voc.eval.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import org.voc.eval.regression.Regressions;
+import org.voc.eval.targets.TargetRows;
+import org.voc.models.BertTop;
+import org.voc.models.BertTopFile;
+import org.voc.models.BertTopTrainer;
+import org.voc.models.OnnxGraph;
+import org.voc.models.OnnxTextEncoder;
+import org.voc.models.SoftmaxHeadTrainer;
+import org.voc.nlp.Sentiment;
+import org.voc.nlp.SentenceLevelTargets;
+import org.voc.nlp.ShippedSentiment;
+import org.voc.nlp.TargetSentimentModel;
+import org.voc.nlp.TargetTransformer;
+import org.voc.nlp.VocJson;
+
+/**
+ * Trains the target-sentiment model: the shipped sentiment model's fine-tuned top layers and
+ * classifier are the starting point, and they are tuned further on (target, sentence) pairs, so
+ * that one sentence can be positive about one target and negative about another. Reports accuracy
+ * and macro F1 on the report files, beside the baseline that gives every target its sentence's
+ * sentiment.
+ */
+public final class TargetTraining {
+
+  /** What {@code voc train targets} trains on, and how. */
+  public record Recipe(List<Path> trainFiles, List<Path> reportFiles, int seed, int epochs,
+      double learningRate, double classifierLearningRate) {
+
+    /** The recipe of the shipped model, with data from the shared data directory. */
+    public static Recipe shipped(Path data) {
+      return new Recipe(
+          List.of(data.resolve("themes/mams-acsa-train.jsonl"),
+              data.resolve("absa/semeval14-restaurants-train.jsonl#train"),
+              data.resolve("absa/semeval14-laptops-train.jsonl#train"),
+              data.resolve("absa/twitter-target-train.jsonl#train")),
+          List.of(data.resolve("themes/mams-acsa-dev.jsonl"),
+              data.resolve("absa/semeval14-restaurants-train.jsonl#heldout"),
+              data.resolve("absa/semeval14-laptops-train.jsonl#heldout"),
+              data.resolve("absa/twitter-target-train.jsonl#heldout")),
+          42, 3, 1e-4, 1e-3);
+    }
+  }
+
+  public record Result(BertTop top, String encoder, Map<String, Object> report) {}
+
+  private TargetTraining() {}
+
+  public static Result run(Recipe recipe) throws IOException {
+    try (OnnxTextEncoder encoder = ShippedSentiment.loadEncoder();
+        BertTopFile.Loaded start = ShippedSentiment.loadTop(ShippedSentiment.TOP)) {
+      List<TargetRows.Row> rows = new ArrayList<>();
+      for (Path file : recipe.trainFiles()) {
+        rows.addAll(TargetRows.read(file));
+      }
+      int[] labels = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
+      List<Double> classWeights = SoftmaxHeadTrainer.balancedClassWeights(labels, 3);
+      OnnxTextEncoder.Encoded encoded;
+      try (ProgressBar bar = SentimentTraining.bar("encode target pairs", rows.size())) {
+        encoded = FeatureCache.encode(encoder,
+            rows.stream().map(r -> TargetTransformer.pairText(r.target())).toList(), bar::stepBy);
+      }
+      BertTop initial = start.top();
+      Map<String, OnnxGraph.Tensor> weights = new HashMap<>(initial.weights());
+      BertTopFile.Loaded holder = BertTopFile.create(initial.firstLayer(), initial.layers(), initial.shape(),
+          initial.classes(), weights);
+      BertTopTrainer.Options options = new BertTopTrainer.Options(recipe.seed(), recipe.epochs(),
+          recipe.learningRate(), recipe.classifierLearningRate(), 32, 0.06, 0.05, classWeights);
+      BertTopTrainer.Report trained;
+      try (ProgressBar bar = SentimentTraining.bar("fine-tune on targets", (long) labels.length * recipe.epochs())) {
+        trained = new BertTopTrainer(options).train(holder.top(), encoded.hidden(), encoded.tokens(), labels,
+            bar::stepBy);
+      }
+      encoded = null; // the hidden states are the bulk of the heap
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("recipe", describe(recipe));
+      report.put("trainingRows", rows.size());
+      report.put("fineTuning", trained);
+      String version = encoder.name() + "+target-top";
+      TargetSentimentModel model = new TargetTransformer(encoder, holder.top(), version);
+      TargetSentimentModel baseline = new SentenceLevelTargets(ShippedSentiment.transformer(encoder));
+      List<Map<String, Object>> scores = new ArrayList<>();
+      for (Path file : recipe.reportFiles()) {
+        List<TargetRows.Row> gold = TargetRows.read(file);
+        scores.add(score(file, gold, model));
+        scores.add(score(file, gold, baseline));
+      }
+      report.put("scores", scores);
+      return new Result(holder.top(), encoder.name(), report);
+    }
+  }
+
+  /** Accuracy and macro F1 of {@code model} on {@code gold}. */
+  public static Map<String, Object> score(Path file, List<TargetRows.Row> gold, TargetSentimentModel model) {
+    long start = System.nanoTime();
+    List<Sentiment> predicted = model.score(gold.stream().map(TargetRows.Row::target).toList());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int[][] confusion = new int[3][3];
+    for (int i = 0; i < gold.size(); i++) {
+      confusion[gold.get(i).label().ordinal()][predicted.get(i).label().ordinal()]++;
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("data", SentimentTraining.shown(file));
+    result.put("model", model.name());
+    result.put("n", gold.size());
+    result.put("accuracy", accuracy(confusion));
+    result.put("macro_f1", org.voc.eval.themes.ThemeEvaluation.macroF1(confusion));
+    result.put("targets_per_second", gold.size() / seconds);
+    System.err.println(result);
+    return result;
+  }
+
+  /** The share of the confusion matrix on its diagonal. */
+  public static double accuracy(int[][] confusion) {
+    long right = 0;
+    long all = 0;
+    for (int g = 0; g < confusion.length; g++) {
+      for (int p = 0; p < confusion.length; p++) {
+        all += confusion[g][p];
+        right += g == p ? confusion[g][p] : 0;
+      }
+    }
+    return all == 0 ? 0 : (double) right / all;
+  }
+
+  public static void save(Result result, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> report = VocJson.mapper().convertValue(result.report(), Map.class);
+    BertTopFile.save(result.top(), result.encoder(), report, dir.resolve("target-top.bin"));
+    Files.writeString(dir.resolve("target-training.json"),
+        VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
+  }
+
+  private static Map<String, Object> describe(Recipe recipe) throws IOException {
+    Map<String, Object> described = new LinkedHashMap<>();
+    List<Map<String, String>> train = new ArrayList<>();
+    for (Path file : recipe.trainFiles()) {
+      train.add(Map.of("file", SentimentTraining.shown(file), "sha256", Regressions.sha256(TargetRows.fileOf(file))));
+    }
+    described.put("train", train);
+    described.put("seed", recipe.seed());
+    described.put("epochs", recipe.epochs());
+    described.put("learningRate", recipe.learningRate());
+    described.put("classifierLearningRate", recipe.classifierLearningRate());
+    described.put("start", ShippedSentiment.TOP);
+    return described;
+  }
+}

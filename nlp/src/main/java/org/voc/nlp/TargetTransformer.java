@@ -1,0 +1,75 @@
+package org.voc.nlp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.voc.models.BertTop;
+import org.voc.models.OnnxTextEncoder;
+
+/**
+ * Target sentiment with the transformer: the target and its sentence go through the encoder as one
+ * pair, {@code target [SEP] sentence} (as in BERT-SPC), and the fine-tuned top layers classify the
+ * polarity toward that target. The lower layers are the shared ONNX encoder's.
+ */
+public final class TargetTransformer implements TargetSentimentModel {
+
+  public static final String NAME = "target-transformer";
+
+  private final OnnxTextEncoder encoder;
+  private final BertTop top;
+  private final String version;
+  private final int[] order = new int[3];
+
+  /** {@code encoder} must tap the layer just below {@code top}'s first. */
+  public TargetTransformer(OnnxTextEncoder encoder, BertTop top, String version) {
+    if (encoder.tapLayer() != top.firstLayer() - 1) {
+      throw new IllegalArgumentException("the target model's layers start at " + top.firstLayer()
+          + " but encoder " + encoder.name() + " taps layer " + encoder.tapLayer());
+    }
+    for (int i = 0; i < 3; i++) {
+      order[i] = top.classes().indexOf(TransformerSentiment.CLASSES.get(i));
+      if (order[i] < 0) {
+        throw new IllegalArgumentException("target model lacks class " + TransformerSentiment.CLASSES.get(i));
+      }
+    }
+    this.encoder = encoder;
+    this.top = top;
+    this.version = version;
+  }
+
+  /** The text the encoder reads for {@code target}. */
+  public static String pairText(Target target) {
+    return target.term() + " [SEP] " + target.sentence();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public List<Sentiment> score(List<Target> targets) {
+    if (targets.isEmpty()) {
+      return List.of();
+    }
+    OnnxTextEncoder.Encoded encoded = encoder.encode(targets.stream().map(TargetTransformer::pairText).toList());
+    float[][] probabilities = top.probabilities(encoded.hidden(), encoded.tokens());
+    List<Sentiment> result = new ArrayList<>(probabilities.length);
+    for (float[] p : probabilities) {
+      var three = new Sentiment.Probabilities(p[order[0]], p[order[1]], p[order[2]]);
+      Map<String, Double> own = new LinkedHashMap<>();
+      own.put("negative", three.negative());
+      own.put("neutral", three.neutral());
+      own.put("positive", three.positive());
+      result.add(Sentiment.fromProbabilities(three,
+          List.of(new Sentiment.ModelOutput(NAME, version, three.argmax().wireName(), own))));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,94 @@
+package org.voc.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InsightFinderTest {
+
+  /** Positive toward anything named "acme", negative toward everything else; records what it was asked. */
+  static final class FakeTargets implements TargetSentimentModel {
+    final List<Target> asked = new ArrayList<>();
+
+    @Override
+    public String name() {
+      return "fake-targets";
+    }
+
+    @Override
+    public String version() {
+      return "1";
+    }
+
+    @Override
+    public List<Sentiment> score(List<Target> targets) {
+      asked.addAll(targets);
+      return targets.stream().map(t -> t.term().equalsIgnoreCase("acme")
+          ? Sentiment.fromProbabilities(new Sentiment.Probabilities(0.1, 0.1, 0.8), List.of())
+          : Sentiment.fromProbabilities(new Sentiment.Probabilities(0.7, 0.2, 0.1), List.of())).toList();
+    }
+  }
+
+  private static final Taxonomy TAXONOMY = new Taxonomy(
+      List.of(new ThemeDefinition("complaints", "bad things", List.of("so bad"))),
+      List.of(new BrandDefinition("acme", List.of("Acme"), null, true),
+          new BrandDefinition("globex", List.of("Globex"), null, false)));
+
+  private static Analysis analysis(ParsedText parsed) {
+    Sentiment neutral = Sentiment.fromProbabilities(new Sentiment.Probabilities(0.2, 0.6, 0.2), List.of());
+    return new Analysis(parsed.text(), "en", neutral, List.of(), List.of(), false, Instant.EPOCH, Map.of());
+  }
+
+  @Test
+  void eachBrandGetsTheSentimentTowardItAndEachThemeItsEvidence() {
+    FakeTargets targets = new FakeTargets();
+    var detector = new ThemeDetector(new TransformerAndEnsembleSentimentTest.FakeEncoder(),
+        new ThemeDetector.Calibration(-6, 5, 3, 0.5), null);
+    var finder = new InsightFinder(detector, targets, null);
+    ParsedText parsed = TransformerAndEnsembleSentimentTest.parsed(
+        "Acme's app is great, unlike Globex's.", "Delivery was so bad.");
+
+    Analysis found = finder.find(analysis(parsed), parsed, TAXONOMY);
+
+    assertThat(found.brands()).extracting(BrandMention::name).containsExactly("acme", "globex");
+    BrandMention acme = found.brands().get(0);
+    BrandMention globex = found.brands().get(1);
+    assertThat(acme.own()).isTrue();
+    assertThat(acme.sentiment().label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(globex.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(acme.mentions()).containsExactly(new TextSpan(0, 4, "Acme"));
+    assertThat(globex.mentions()).containsExactly(new TextSpan(28, 34, "Globex"));
+
+    assertThat(found.themes()).singleElement().satisfies(theme -> {
+      assertThat(theme.name()).isEqualTo("complaints");
+      assertThat(theme.evidence()).containsExactly(new TextSpan(38, 58, "Delivery was so bad."));
+      assertThat(theme.confidence()).isGreaterThan(0.5);
+      assertThat(theme.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
+    });
+    // One batch: the theme's evidence sentence, then each brand mention in its own sentence.
+    assertThat(targets.asked).extracting(TargetSentimentModel.Target::term)
+        .containsExactly("complaints", "Acme", "Globex");
+    assertThat(targets.asked.get(2).start()).isEqualTo(28);
+  }
+
+  @Test
+  void withoutModelsBrandsTakeTheirSentencesSentimentAndNoThemesAreFound() {
+    ParsedText parsed = TransformerAndEnsembleSentimentTest.parsed("Globex is bad.", "Acme is fine.");
+    Sentiment negative = Sentiment.fromProbabilities(new Sentiment.Probabilities(0.8, 0.1, 0.1), List.of());
+    Sentiment neutral = Sentiment.fromProbabilities(new Sentiment.Probabilities(0.1, 0.8, 0.1), List.of());
+    Analysis plain = new Analysis(parsed.text(), "en", neutral,
+        List.of(new SentenceAnalysis(0, 14, "Globex is bad.", negative),
+            new SentenceAnalysis(15, 28, "Acme is fine.", neutral)),
+        List.of(), false, Instant.EPOCH, Map.of());
+
+    Analysis found = new InsightFinder(null, null, null).find(plain, parsed, TAXONOMY);
+
+    assertThat(found.themes()).isEmpty();
+    assertThat(found.brands()).extracting(b -> b.name() + ":" + b.sentiment().label().wireName())
+        .containsExactly("globex:negative", "acme:neutral");
+  }
+}
