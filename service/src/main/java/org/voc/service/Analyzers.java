@@ -11,6 +11,7 @@ import org.voc.nlp.CoreNlpSentiment;
 import org.voc.nlp.DocumentAnalyzer;
 import org.voc.nlp.SentimentModel;
 import org.voc.nlp.ShippedSentiment;
+import org.voc.service.config.TaxonomyStore;
 import org.voc.service.config.VocConfig;
 
 /** Builds the document analyzer the configuration asks for, loading its models from the classpath. */
@@ -36,6 +37,8 @@ public final class Analyzers {
     };
     LOG.info("Models loaded in {} ms: sentiment {}{}", (System.nanoTime() - start) / 1_000_000, model.name(),
         encoder == null ? "" : ", encoder " + encoder.name());
-    return new DocumentAnalyzer(pipeline, model, encoder, settings, Clock.systemUTC());
+    DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, model, encoder, settings, Clock.systemUTC());
+    analyzer.setTaxonomy(TaxonomyStore.initial(config));
+    return analyzer;
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ import org.voc.index.LuceneDocumentIndex;
 import org.voc.index.QueryLimits;
 import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
+import org.voc.nlp.Taxonomy;
+import org.voc.service.config.TaxonomyStore;
 import org.voc.service.config.VocConfig;
 import org.voc.service.http.HttpApi;
 import org.voc.service.ingest.IngestPipeline;
@@ -50,10 +53,25 @@ public final class VocServer implements AutoCloseable {
     this.journal = journal;
   }
 
-  /** Opens the stores, resumes unfinished work, and listens; returns once the port is bound. */
+  /**
+   * Opens the stores, resumes unfinished work, and listens; returns once the port is bound. The
+   * taxonomy API saves its changes, but without {@code taxonomySink} they reach the analyzer only
+   * at the next start (see the other {@code start}).
+   */
   public static VocServer start(VocConfig config, Function<Document, AnalyzedDocument> analyzer,
       Function<String, float[]> queryEncoder, Clock clock) throws IOException {
+    return start(config, analyzer, queryEncoder, clock, taxonomy -> {});
+  }
+
+  /**
+   * As above; {@code taxonomySink} (the analyzer's {@code setTaxonomy}) receives the taxonomy at
+   * start-up (configuration and saved changes) and every change made through the taxonomy API.
+   */
+  public static VocServer start(VocConfig config, Function<Document, AnalyzedDocument> analyzer,
+      Function<String, float[]> queryEncoder, Clock clock, Consumer<Taxonomy> taxonomySink)
+      throws IOException {
     Files.createDirectories(config.data());
+    TaxonomyStore taxonomy = TaxonomyStore.open(config, taxonomySink);
     DocumentIndex index = LuceneDocumentIndex.open(config.data().resolve("index"),
         LuceneDocumentIndex.DEFAULT_REFRESH_INTERVAL,
         new QueryLimits(QueryLimits.DEFAULT.maxLength(), config.limits().maxQueryTerms(), QueryLimits.DEFAULT.maxDepth()));
@@ -68,7 +86,8 @@ public final class VocServer implements AutoCloseable {
         .withMetrics(new MicrometerMetricsFactory(metrics))
         .build();
     try {
-      HttpApi.Services services = new HttpApi.Services(config, pipeline, index, analyzer, queryEncoder, metrics, clock);
+      HttpApi.Services services = new HttpApi.Services(config, pipeline, index, analyzer, queryEncoder, metrics, clock,
+          taxonomy);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setMaxInitialLineLength(64 * 1024)
               .setMaxHeaderSize(64 * 1024)

@@ -2,16 +2,24 @@ package org.voc.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.voc.nlp.Analysis;
 import org.voc.nlp.AnalyzedDocument;
+import org.voc.nlp.BrandDefinition;
+import org.voc.nlp.BrandMention;
 import org.voc.nlp.Document;
 import org.voc.nlp.SentenceAnalysis;
 import org.voc.nlp.Sentiment;
+import org.voc.nlp.Taxonomy;
+import org.voc.nlp.TextSpan;
+import org.voc.nlp.ThemeDefinition;
+import org.voc.nlp.ThemeMatch;
 
 /**
  * A fast, predictable stand-in for the CoreNLP analyzer, for tests about plumbing rather than
@@ -24,6 +32,17 @@ public final class FakeAnalyzer implements Function<Document, AnalyzedDocument> 
   public static final int DIMENSION = 32;
 
   public final AtomicInteger calls = new AtomicInteger();
+
+  private volatile Taxonomy taxonomy = Taxonomy.empty();
+
+  /** What themes and brands to find from now on; {@code VocServer} hands it over at start-up. */
+  public void setTaxonomy(Taxonomy value) {
+    taxonomy = value;
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy;
+  }
 
   @Override
   public AnalyzedDocument apply(Document document) {
@@ -84,8 +103,46 @@ public final class FakeAnalyzer implements Function<Document, AnalyzedDocument> 
     Sentiment overall = sentences.isEmpty()
         ? Sentiment.fromProbabilities(new Sentiment.Probabilities(0, 1, 0), List.of())
         : Sentiment.fromProbabilities(new Sentiment.Probabilities(neg / total, neu / total, pos / total), List.of());
-    return new Analysis(text, "en", overall, sentences, List.of(), false, Instant.parse("2026-11-20T00:00:00Z"),
-        Map.of("fake", "1"));
+    return new Analysis(text, "en", overall, sentences, keyPhrases(text), false, Instant.parse("2026-11-20T00:00:00Z"),
+        Map.of("fake", "1")).withInsights(themes(sentences), List.of(), brands(sentences));
+  }
+
+  private List<ThemeMatch> themes(List<SentenceAnalysis> sentences) {
+    List<ThemeMatch> themes = new ArrayList<>();
+    for (ThemeDefinition theme : taxonomy.themes()) {
+      List<String> cues = new ArrayList<>(theme.examples());
+      cues.add(theme.name());
+      sentences.stream().filter(s -> containsAny(s.text(), cues)).findFirst().ifPresent(s ->
+          themes.add(new ThemeMatch(theme.name(), 0.9, s.sentiment(), List.of(new TextSpan(s.start(), s.end(), s.text())))));
+    }
+    return themes;
+  }
+
+  private List<BrandMention> brands(List<SentenceAnalysis> sentences) {
+    List<BrandMention> brands = new ArrayList<>();
+    for (BrandDefinition brand : taxonomy.brands()) {
+      List<String> cues = new ArrayList<>(brand.aliases());
+      cues.add(brand.name());
+      sentences.stream().filter(s -> containsAny(s.text(), cues)).findFirst().ifPresent(s ->
+          brands.add(new BrandMention(brand.name(), brand.own(), List.of(new TextSpan(s.start(), s.end(), s.text())),
+              s.sentiment())));
+    }
+    return brands;
+  }
+
+  private static boolean containsAny(String text, List<String> cues) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return cues.stream().anyMatch(cue -> lower.contains(cue.toLowerCase(Locale.ROOT)));
+  }
+
+  private static List<String> keyPhrases(String text) {
+    Set<String> words = new LinkedHashSet<>();
+    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+      if (word.length() >= 6) {
+        words.add(word);
+      }
+    }
+    return List.copyOf(words);
   }
 
   private static Sentiment sentiment(String sentence) {

@@ -16,6 +16,7 @@ import org.voc.index.DocumentIndex;
 import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 import org.voc.service.config.Scope;
+import org.voc.service.config.TaxonomyStore;
 import org.voc.service.config.VocConfig;
 import org.voc.service.ingest.IngestPipeline;
 
@@ -32,7 +33,8 @@ public final class HttpApi {
       Function<Document, AnalyzedDocument> analyzer,
       Function<String, float[]> queryEncoder,
       PrometheusMeterRegistry metrics,
-      Clock clock) {}
+      Clock clock,
+      TaxonomyStore taxonomy) {}
 
   public static Router router(Vertx vertx, Services services) {
     VocConfig.Limits limits = services.config().limits();
@@ -43,6 +45,9 @@ public final class HttpApi {
         limits.queueCapacity(), limits.waitSeconds());
     SearchHandler search = new SearchHandler(services.index(), services.queryEncoder(), analysisPool);
     AnalyzeHandler analyze = new AnalyzeHandler(services.analyzer(), reader, analysisPool);
+    ThemesHandler themes = new ThemesHandler(services.index(), services.taxonomy());
+    CompareHandler compare = new CompareHandler(services.index(), services.taxonomy());
+    TaxonomyHandler taxonomy = new TaxonomyHandler(services.taxonomy());
     ApiKeys keys = new ApiKeys(services.config().apiKeys());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes());
 
@@ -52,6 +57,12 @@ public final class HttpApi {
     router.get("/v1/documents/:source/:id").handler(keys.require(Scope.READ)).handler(documents::get);
     router.delete("/v1/documents/:source/:id").handler(keys.require(Scope.ADMIN)).handler(documents::delete);
     router.get("/v1/search").handler(keys.require(Scope.READ)).handler(search::search);
+    router.get("/v1/themes").handler(keys.require(Scope.READ)).handler(themes::themes);
+    router.get("/v1/compare").handler(keys.require(Scope.READ)).handler(compare::compare);
+    router.get("/v1/taxonomy/themes").handler(keys.require(Scope.ADMIN)).handler(taxonomy::getThemes);
+    router.put("/v1/taxonomy/themes").handler(body).handler(keys.require(Scope.ADMIN)).handler(taxonomy::putThemes);
+    router.get("/v1/taxonomy/brands").handler(keys.require(Scope.ADMIN)).handler(taxonomy::getBrands);
+    router.put("/v1/taxonomy/brands").handler(body).handler(keys.require(Scope.ADMIN)).handler(taxonomy::putBrands);
     router.get("/health").handler(ctx -> health(ctx, services));
     router.get("/metrics").handler(keys.require(Scope.READ)).handler(PrometheusScrapingHandler.create(services.metrics()));
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voc.index.InvalidQueryException;
 import org.voc.nlp.VocJson;
 
 /** Writes JSON answers; the one place that sets content types and turns failures into bodies. */
@@ -30,6 +31,17 @@ final class Responses {
 
   static void error(RoutingContext ctx, ApiError error) {
     json(ctx, error.status(), error.body());
+  }
+
+  /** A failed request's answer: bad queries and API errors as 4xx, anything else to the router. */
+  static void failed(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof InvalidQueryException invalid) {
+      error(ctx, ApiError.badRequest("invalid_query", invalid.getMessage(), invalid.field()));
+    } else if (failure instanceof ApiException api) {
+      error(ctx, api.error());
+    } else {
+      ctx.fail(failure);
+    }
   }
 
   /** An unexpected failure: logged once with the request, answered without internals. */

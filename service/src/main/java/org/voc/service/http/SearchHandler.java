@@ -6,16 +6,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
 import java.util.Set;
 import org.voc.index.DocumentIndex;
-import org.voc.index.InvalidQueryException;
 import org.voc.index.SearchRequest;
-import org.voc.nlp.DocumentKind;
-import org.voc.nlp.SentimentLabel;
 
 /** {@code GET /v1/search}: keywords and filters in, hits with snippets, facets and a weekly histogram out. */
 final class SearchHandler {
 
-  private static final Set<String> PARAMS = Set.of("q", "mode", "kind", "source", "brand", "theme",
-      "sentiment", "from", "to", "minRating", "maxRating", "limit", "cursor", "sort");
+  private static final Set<String> PARAMS = FilterParams.with("mode", "limit", "cursor", "sort");
   static final int MAX_LIMIT = 100;
 
   private final DocumentIndex index;
@@ -38,13 +34,7 @@ final class SearchHandler {
     ready
         .compose(request -> ctx.vertx().executeBlocking(() -> index.search(request), false))
         .onSuccess(result -> Responses.json(ctx, 200, result))
-        .onFailure(failure -> {
-          if (failure instanceof InvalidQueryException invalid) {
-            Responses.error(ctx, ApiError.badRequest("invalid_query", invalid.getMessage(), invalid.field()));
-          } else {
-            ctx.fail(failure);
-          }
-        });
+        .onFailure(failure -> Responses.failed(ctx, failure));
   }
 
   private static SearchRequest withVector(SearchRequest r, float[] vector) {
@@ -54,12 +44,7 @@ final class SearchHandler {
   }
 
   static SearchRequest request(RoutingContext ctx, boolean vectorsAvailable) {
-    for (String name : ctx.queryParams().names()) {
-      if (!PARAMS.contains(name)) {
-        throw Params.invalid(name, "unknown parameter '" + name + "'; known: " + String.join(", ",
-            PARAMS.stream().sorted().toList()));
-      }
-    }
+    FilterParams.checkKnown(ctx, PARAMS);
     String modeName = Params.string(ctx, "mode");
     SearchRequest.Mode mode = switch (modeName == null ? (vectorsAvailable ? "hybrid" : "keyword") : modeName) {
       case "keyword" -> SearchRequest.Mode.KEYWORD;
@@ -75,21 +60,7 @@ final class SearchHandler {
     if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
       throw Params.invalid("limit", "limit must be between 1 and " + MAX_LIMIT);
     }
-    Double minRating = Params.number(ctx, "minRating");
-    Double maxRating = Params.number(ctx, "maxRating");
-    SearchRequest.Builder builder = SearchRequest.builder()
-        .query(Params.string(ctx, "q"))
-        .kinds(Params.set(ctx, "kind", v -> DocumentKind.parse(v).orElseThrow(
-            () -> Params.invalid("kind", "kind must be review, ticket or post, not '" + v + "'"))))
-        .sources(Params.set(ctx, "source", v -> v))
-        .brands(Params.set(ctx, "brand", v -> v))
-        .themes(Params.set(ctx, "theme", v -> v))
-        .sentiments(Params.set(ctx, "sentiment", v -> SentimentLabel.parse(v).orElseThrow(
-            () -> Params.invalid("sentiment", "sentiment must be negative, neutral or positive, not '" + v + "'"))))
-        .from(Params.instant(ctx, "from", false))
-        .to(Params.instant(ctx, "to", true))
-        .minRating(minRating)
-        .maxRating(maxRating)
+    SearchRequest.Builder builder = FilterParams.filters(ctx)
         .limit(limit == null ? 10 : limit)
         .cursor(Params.string(ctx, "cursor"))
         .mode(mode);

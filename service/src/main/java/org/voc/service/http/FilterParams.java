@@ -1,0 +1,56 @@
+package org.voc.service.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.voc.index.SearchRequest;
+import org.voc.nlp.DocumentKind;
+import org.voc.nlp.SentimentLabel;
+
+/**
+ * The filter parameters that {@code /v1/search}, {@code /v1/themes} and {@code /v1/compare} share:
+ * {@code q}, {@code kind}, {@code source}, {@code brand}, {@code theme}, {@code sentiment}, {@code
+ * from}, {@code to}, {@code minRating}, {@code maxRating}.
+ */
+final class FilterParams {
+
+  static final List<String> NAMES = List.of("q", "kind", "source", "brand", "theme", "sentiment",
+      "from", "to", "minRating", "maxRating");
+
+  private FilterParams() {}
+
+  /** The filter names and {@code more}. */
+  static Set<String> with(String... more) {
+    Set<String> names = new HashSet<>(NAMES);
+    names.addAll(List.of(more));
+    return Set.copyOf(names);
+  }
+
+  /** Fails with a 400 naming the first parameter that is not in {@code known}. */
+  static void checkKnown(RoutingContext ctx, Set<String> known) {
+    for (String name : ctx.queryParams().names()) {
+      if (!known.contains(name)) {
+        throw Params.invalid(name, "unknown parameter '" + name + "'; known: " + String.join(", ",
+            known.stream().sorted().toList()));
+      }
+    }
+  }
+
+  /** A request builder with the filters of the query string set (those not given stay empty). */
+  static SearchRequest.Builder filters(RoutingContext ctx) {
+    return SearchRequest.builder()
+        .query(Params.string(ctx, "q"))
+        .kinds(Params.set(ctx, "kind", v -> DocumentKind.parse(v).orElseThrow(
+            () -> Params.invalid("kind", "kind must be review, ticket or post, not '" + v + "'"))))
+        .sources(Params.set(ctx, "source", v -> v))
+        .brands(Params.set(ctx, "brand", v -> v))
+        .themes(Params.set(ctx, "theme", v -> v))
+        .sentiments(Params.set(ctx, "sentiment", v -> SentimentLabel.parse(v).orElseThrow(
+            () -> Params.invalid("sentiment", "sentiment must be negative, neutral or positive, not '" + v + "'"))))
+        .from(Params.instant(ctx, "from", false))
+        .to(Params.instant(ctx, "to", true))
+        .minRating(Params.number(ctx, "minRating"))
+        .maxRating(Params.number(ctx, "maxRating"));
+  }
+}
