@@ -9,6 +9,8 @@ import org.voc.models.TextEncoder;
 import org.voc.nlp.AnalyzerSettings;
 import org.voc.nlp.CoreNlpSentiment;
 import org.voc.nlp.DocumentAnalyzer;
+import org.voc.nlp.InsightFinder;
+import org.voc.nlp.ShippedThemes;
 import org.voc.nlp.SentimentModel;
 import org.voc.nlp.ShippedSentiment;
 import org.voc.service.config.TaxonomyStore;
@@ -37,7 +39,9 @@ public final class Analyzers {
     };
     LOG.info("Models loaded in {} ms: sentiment {}{}", (System.nanoTime() - start) / 1_000_000, model.name(),
         encoder == null ? "" : ", encoder " + encoder.name());
-    DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, model, encoder, settings, Clock.systemUTC());
+    InsightFinder insights = encoder == null ? new InsightFinder(null, null, null)
+        : new InsightFinder(ShippedThemes.detector(encoder), ShippedSentiment.targets(encoder), null);
+    DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, model, encoder, insights, settings, Clock.systemUTC());
     analyzer.setTaxonomy(TaxonomyStore.initial(config));
     return analyzer;
   }
