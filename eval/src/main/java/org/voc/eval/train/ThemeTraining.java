@@ -88,7 +88,10 @@ public final class ThemeTraining {
               + raw.lexical() * named[i][t])));
         }
       }
-      double similarityThreshold = bestThreshold(pSimilarity, gold, tune, allThemes(k));
+      // Similarity serves taxonomies without labels, on text unlike the training data: its cut is the
+      // lowest at which at least PRECISION of the themes it finds are right, not the best-F1 one
+      // (MAMS labels every sentence with two or more themes, which would tune it toward recall).
+      double similarityThreshold = precisionThreshold(pSimilarity, gold, tune, allThemes(k));
       ThemeDetector.Calibration calibration = new ThemeDetector.Calibration(raw.bias(), raw.similarity(),
           raw.lexical(), similarityThreshold);
 
@@ -148,6 +151,30 @@ public final class ThemeTraining {
       all.add(t);
     }
     return all;
+  }
+
+  /** The share of found themes that must be right at the similarity threshold. */
+  static final double PRECISION = 0.8;
+
+  /** The lowest cut in 0.05 .. 0.95 with micro precision of at least {@link #PRECISION}; else the best-F1 one. */
+  static double precisionThreshold(double[][] p, boolean[][] gold, List<Integer> rows, List<Integer> themes) {
+    for (int step = 1; step < 20; step++) {
+      double cut = step / 20.0;
+      long tp = 0;
+      long fp = 0;
+      for (int i : rows) {
+        for (int t : themes) {
+          if (p[i][t] >= cut) {
+            tp += gold[i][t] ? 1 : 0;
+            fp += gold[i][t] ? 0 : 1;
+          }
+        }
+      }
+      if (tp > 0 && (double) tp / (tp + fp) >= PRECISION) {
+        return cut;
+      }
+    }
+    return bestThreshold(p, gold, rows, themes);
   }
 
   /** The cut in 0.05 .. 0.95 that maximizes micro F1 over {@code themes} on the {@code rows}. */
