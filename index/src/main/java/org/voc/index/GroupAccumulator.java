@@ -1,11 +1,13 @@
 package org.voc.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 
 /**
  * The running figures of one theme or brand while matches are visited: sentiment counts, counts
@@ -19,7 +21,8 @@ final class GroupAccumulator {
 
   final String name;
   final long[] counts = new long[LABELS];
-  final Map<String, Long> phrases = new HashMap<>();
+  // Key-phrase counts by the collector's phrase id (see InsightsCollector.PhraseIds).
+  private long[] phraseCounts = new long[0];
   final Map<String, long[]> themes = new HashMap<>();
   private final Map<Long, long[]> weeks = new HashMap<>();
   private final RecentDocs recent;
@@ -47,17 +50,25 @@ final class GroupAccumulator {
     themes.computeIfAbsent(theme, t -> new long[LABELS])[label]++;
   }
 
-  void addPhrase(String phrase, long count) {
-    phrases.merge(phrase, count, Long::sum);
+  void addPhrase(int phraseId, long count) {
+    if (phraseId >= phraseCounts.length) {
+      phraseCounts = Arrays.copyOf(phraseCounts, Math.max(phraseId + 1, phraseCounts.length * 2));
+    }
+    phraseCounts[phraseId] += count;
   }
 
-  void addAll(GroupAccumulator other) {
+  /** Adds {@code other}'s figures; its phrase ids are {@code otherPhrases}', ours {@code phrases}'. */
+  void addAll(GroupAccumulator other, List<String> otherPhrases, ToIntFunction<String> phraseId) {
     for (int i = 0; i < LABELS; i++) {
       counts[i] += other.counts[i];
     }
     other.weeks.forEach((week, c) -> add(weeks.computeIfAbsent(week, w -> new long[LABELS]), c));
     other.themes.forEach((theme, c) -> add(themes.computeIfAbsent(theme, t -> new long[LABELS]), c));
-    other.phrases.forEach(this::addPhrase);
+    for (int id = 0; id < other.phraseCounts.length; id++) {
+      if (other.phraseCounts[id] > 0) {
+        addPhrase(phraseId.applyAsInt(otherPhrases.get(id)), other.phraseCounts[id]);
+      }
+    }
     recent.addAll(other.recent);
     lastWeek = Long.MIN_VALUE;
   }
@@ -87,14 +98,17 @@ final class GroupAccumulator {
     return trend;
   }
 
-  /** The {@code n} most frequent phrases, ties by phrase. */
-  List<Insights.PhraseCount> topPhrases(int n) {
-    return phrases.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(n)
-        .map(e -> new Insights.PhraseCount(e.getKey(), e.getValue()))
-        .toList();
+  /** The {@code n} most frequent phrases, ties by phrase; {@code phrases} names the phrase ids. */
+  List<Insights.PhraseCount> topPhrases(int n, List<String> phrases) {
+    List<Insights.PhraseCount> counted = new ArrayList<>();
+    for (int id = 0; id < phraseCounts.length; id++) {
+      if (phraseCounts[id] > 0) {
+        counted.add(new Insights.PhraseCount(phrases.get(id), phraseCounts[id]));
+      }
+    }
+    counted.sort(Comparator.comparingLong(Insights.PhraseCount::count).reversed()
+        .thenComparing(Insights.PhraseCount::phrase));
+    return List.copyOf(counted.subList(0, Math.min(n, counted.size())));
   }
 
   /** The global doc ids of the most recent documents, newest first. */
@@ -114,43 +128,43 @@ final class GroupAccumulator {
 
   /** Keeps the {@code n} newest documents; equal times: the lower doc id. */
   static final class RecentDocs {
-    private static final Comparator<long[]> NEWEST_FIRST =
-        Comparator.<long[]>comparingLong(d -> -d[0]).thenComparingLong(d -> d[1]);
-
-    private final int n;
-    private final List<long[]> docs = new ArrayList<>();
+    private final long[] times;
+    private final int[] docs;
+    private int size;
 
     RecentDocs(int n) {
-      this.n = n;
+      times = new long[n];
+      docs = new int[n];
     }
 
     void offer(long createdAt, int doc) {
-      if (n == 0) {
+      int n = times.length;
+      if (n == 0 || (size == n && !before(createdAt, doc, times[n - 1], docs[n - 1]))) {
         return;
       }
-      if (docs.size() == n) {
-        long[] oldest = docs.getLast();
-        if (createdAt < oldest[0] || (createdAt == oldest[0] && doc >= oldest[1])) {
-          return;
-        }
+      int at = size == n ? n - 1 : size++;
+      while (at > 0 && before(createdAt, doc, times[at - 1], docs[at - 1])) {
+        times[at] = times[at - 1];
+        docs[at] = docs[at - 1];
+        at--;
       }
-      long[] candidate = {createdAt, doc};
-      int at = 0;
-      while (at < docs.size() && NEWEST_FIRST.compare(docs.get(at), candidate) <= 0) {
-        at++;
-      }
-      docs.add(at, candidate);
-      if (docs.size() > n) {
-        docs.removeLast();
-      }
+      times[at] = createdAt;
+      docs[at] = doc;
+    }
+
+    /** Whether (time, doc) comes before (otherTime, otherDoc): newer, or as new with a lower id. */
+    private static boolean before(long time, int doc, long otherTime, int otherDoc) {
+      return time > otherTime || (time == otherTime && doc < otherDoc);
     }
 
     void addAll(RecentDocs other) {
-      other.docs.forEach(d -> offer(d[0], (int) d[1]));
+      for (int i = 0; i < other.size; i++) {
+        offer(other.times[i], other.docs[i]);
+      }
     }
 
     int[] docs() {
-      return docs.stream().mapToInt(d -> (int) d[1]).toArray();
+      return Arrays.copyOf(docs, size);
     }
   }
 }

@@ -1,9 +1,11 @@
 package org.voc.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
@@ -15,7 +17,6 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.BytesRef;
 import org.voc.nlp.SentimentLabel;
 
 /**
@@ -32,14 +33,39 @@ final class InsightsCollector implements Collector {
   private final int examples;
   private final Map<String, GroupAccumulator> themes = new HashMap<>();
   private final Map<String, GroupAccumulator> brands = new HashMap<>();
+  private final PhraseIds phrases = new PhraseIds();
   private long total;
 
   private InsightsCollector(int examples) {
     this.examples = examples;
   }
 
-  /** What a pass over the matches found, before examples are loaded. */
-  record Counted(long total, Map<String, GroupAccumulator> themes, Map<String, GroupAccumulator> brands) {}
+  /**
+   * What a pass over the matches found, before examples are loaded; {@code phrases} names the
+   * phrase ids the groups count by.
+   */
+  record Counted(long total, Map<String, GroupAccumulator> themes, Map<String, GroupAccumulator> brands,
+      List<String> phrases) {}
+
+  /** Numbers the key phrases of all segments, so groups count them in arrays. */
+  static final class PhraseIds {
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+
+    int id(String phrase) {
+      Integer id = ids.get(phrase);
+      if (id == null) {
+        id = names.size();
+        ids.put(phrase, id);
+        names.add(phrase);
+      }
+      return id;
+    }
+
+    List<String> names() {
+      return names;
+    }
+  }
 
   /** A manager for {@code IndexSearcher.search}: one collector per slice, merged at the end. */
   static CollectorManager<InsightsCollector, Counted> manager(int examples) {
@@ -54,18 +80,18 @@ final class InsightsCollector implements Collector {
         InsightsCollector sum = new InsightsCollector(examples);
         for (InsightsCollector collector : collectors) {
           sum.total += collector.total;
-          merge(sum.themes, collector.themes, examples);
-          merge(sum.brands, collector.brands, examples);
+          merge(sum, sum.themes, collector, collector.themes);
+          merge(sum, sum.brands, collector, collector.brands);
         }
-        return new Counted(sum.total, sum.themes, sum.brands);
+        return new Counted(sum.total, sum.themes, sum.brands, sum.phrases.names());
       }
     };
   }
 
-  private static void merge(
-      Map<String, GroupAccumulator> into, Map<String, GroupAccumulator> from, int examples) {
-    from.forEach((name, group) ->
-        into.computeIfAbsent(name, n -> new GroupAccumulator(n, examples)).addAll(group));
+  private static void merge(InsightsCollector sum, Map<String, GroupAccumulator> into,
+      InsightsCollector collector, Map<String, GroupAccumulator> from) {
+    from.forEach((name, group) -> into.computeIfAbsent(name, n -> new GroupAccumulator(n, sum.examples))
+        .addAll(group, collector.phrases.names(), sum.phrases::id));
   }
 
   @Override
@@ -87,8 +113,11 @@ final class InsightsCollector implements Collector {
     GroupAccumulator[] docGroups = new GroupAccumulator[8];
     int[] docLabels = new int[8];
     int docCount;
-    // Key-phrase counts per group of this segment, by key-phrase ordinal; allocated on first use.
-    final Map<GroupAccumulator, int[]> phraseCounts = new HashMap<>();
+    // Per group slot of this segment (slotOfOrd), key-phrase counts by ordinal; allocated on first use.
+    final int[] slotOfOrd;
+    final GroupAccumulator[] groupOfSlot;
+    final int[][] phraseCounts;
+    int[] docSlots = new int[8];
 
     LabelledGroups(LeafReader reader, String field, Map<String, GroupAccumulator> groups)
         throws IOException {
@@ -96,6 +125,8 @@ final class InsightsCollector implements Collector {
       int n = Math.toIntExact(values.getValueCount());
       groupOfOrd = new GroupAccumulator[n];
       labelOfOrd = new int[n];
+      slotOfOrd = new int[n];
+      Map<GroupAccumulator, Integer> slots = new HashMap<>();
       for (int ord = 0; ord < n; ord++) {
         String value = values.lookupOrd(ord).utf8ToString();
         int separator = value.lastIndexOf(IndexSchema.SEPARATOR);
@@ -104,7 +135,11 @@ final class InsightsCollector implements Collector {
             : SentimentLabel.parse(value.substring(separator + 1)).orElse(SentimentLabel.NEUTRAL);
         groupOfOrd[ord] = groups.computeIfAbsent(name, g -> new GroupAccumulator(g, examples));
         labelOfOrd[ord] = label.ordinal();
+        slotOfOrd[ord] = slots.computeIfAbsent(groupOfOrd[ord], g -> slots.size());
       }
+      groupOfSlot = new GroupAccumulator[slots.size()];
+      slots.forEach((group, slot) -> groupOfSlot[slot] = group);
+      phraseCounts = new int[slots.size()][];
     }
 
     /** Reads the groups of {@code doc}; returns how many it has. */
@@ -115,11 +150,13 @@ final class InsightsCollector implements Collector {
         if (count > docGroups.length) {
           docGroups = Arrays.copyOf(docGroups, count);
           docLabels = Arrays.copyOf(docLabels, count);
+          docSlots = Arrays.copyOf(docSlots, count);
         }
         for (int i = 0; i < count; i++) {
           int ord = (int) values.nextOrd();
           docGroups[docCount] = groupOfOrd[ord];
           docLabels[docCount] = labelOfOrd[ord];
+          docSlots[docCount] = slotOfOrd[ord];
           docCount++;
         }
       }
@@ -131,7 +168,11 @@ final class InsightsCollector implements Collector {
         GroupAccumulator group = docGroups[i];
         group.add(docLabels[i], week, createdAt, globalDoc);
         if (phraseCount > 0) {
-          int[] counts = phraseCounts.computeIfAbsent(group, g -> new int[phraseValues]);
+          int[] counts = phraseCounts[docSlots[i]];
+          if (counts == null) {
+            counts = new int[phraseValues];
+            phraseCounts[docSlots[i]] = counts;
+          }
           for (int p = 0; p < phraseCount; p++) {
             counts[phrases[p]]++;
           }
@@ -139,13 +180,19 @@ final class InsightsCollector implements Collector {
       }
     }
 
-    void finish(SortedSetDocValues keyPhrases) throws IOException {
-      for (Map.Entry<GroupAccumulator, int[]> entry : phraseCounts.entrySet()) {
-        int[] counts = entry.getValue();
+    /** Adds this segment's phrase counts to the groups; {@code idOfOrd} is filled on first use. */
+    void finish(SortedSetDocValues keyPhrases, int[] idOfOrd) throws IOException {
+      for (int slot = 0; slot < phraseCounts.length; slot++) {
+        int[] counts = phraseCounts[slot];
+        if (counts == null) {
+          continue;
+        }
         for (int ord = 0; ord < counts.length; ord++) {
           if (counts[ord] > 0) {
-            BytesRef phrase = keyPhrases.lookupOrd(ord);
-            entry.getKey().addPhrase(phrase.utf8ToString(), counts[ord]);
+            if (idOfOrd[ord] < 0) {
+              idOfOrd[ord] = phrases.id(keyPhrases.lookupOrd(ord).utf8ToString());
+            }
+            groupOfSlot[slot].addPhrase(idOfOrd[ord], counts[ord]);
           }
         }
       }
@@ -211,8 +258,10 @@ final class InsightsCollector implements Collector {
 
     @Override
     public void finish() throws IOException {
-      segmentThemes.finish(keyPhrases);
-      segmentBrands.finish(keyPhrases);
+      int[] idOfOrd = new int[phraseValues];
+      Arrays.fill(idOfOrd, -1);
+      segmentThemes.finish(keyPhrases, idOfOrd);
+      segmentBrands.finish(keyPhrases, idOfOrd);
     }
   }
 }

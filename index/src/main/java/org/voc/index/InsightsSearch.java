@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.voc.nlp.Analysis;
@@ -35,24 +38,31 @@ final class InsightsSearch {
           .thenComparing(group -> group.name);
 
   private final KeywordQueryParser parser;
+  private final Executor slices;
 
-  InsightsSearch(Analyzer analyzer, QueryLimits limits) {
+  /** {@code slices} runs the slices of a large index in parallel (Lucene's default slicing). */
+  InsightsSearch(Analyzer analyzer, QueryLimits limits, Executor slices) {
     this.parser = new KeywordQueryParser(analyzer, limits);
+    this.slices = slices;
   }
 
   Insights run(IndexSearcher searcher, SearchRequest request) throws IOException {
     Query query = SearchFilters.restrict(parser.parse(request.query()), SearchFilters.of(request));
-    InsightsCollector.Counted counted = searcher.search(query, InsightsCollector.manager(EXAMPLES));
+    IndexSearcher parallel = new SlicedSearcher(searcher.getIndexReader(), slices);
+    parallel.setQueryCache(searcher.getQueryCache());
+    parallel.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+    InsightsCollector.Counted counted = parallel.search(query, InsightsCollector.manager(EXAMPLES));
     Examples examples = new Examples(searcher);
     List<Insights.Group> themes = new ArrayList<>();
     for (GroupAccumulator theme : sorted(counted.themes())) {
-      themes.add(group(theme, share(theme.volume(), counted.total()), examples.of(theme, true), null));
+      themes.add(group(theme, share(theme.volume(), counted.total()), counted.phrases(),
+          examples.of(theme, true), null));
     }
     long brandVolume = counted.brands().values().stream().mapToLong(GroupAccumulator::volume).sum();
     List<Insights.Group> brands = new ArrayList<>();
     for (GroupAccumulator brand : sorted(counted.brands())) {
-      brands.add(group(brand, share(brand.volume(), brandVolume), examples.of(brand, false),
-          perTheme(brand)));
+      brands.add(group(brand, share(brand.volume(), brandVolume), counted.phrases(),
+          examples.of(brand, false), perTheme(brand)));
     }
     return new Insights(counted.total(), themes, brands);
   }
@@ -61,11 +71,11 @@ final class InsightsSearch {
     return groups.values().stream().filter(g -> g.volume() > 0).sorted(LARGEST_FIRST).toList();
   }
 
-  private static Insights.Group group(GroupAccumulator group, double share,
+  private static Insights.Group group(GroupAccumulator group, double share, List<String> phrases,
       List<Insights.Example> examples, List<Insights.Group> themes) {
     Insights.SentimentCounts sentiment = group.sentiment();
     return new Insights.Group(group.name, group.volume(), share, sentiment, sentiment.net(),
-        group.trend(MatchSummaryCollector.MAX_WEEKS), group.topPhrases(KEY_PHRASES), examples, themes);
+        group.trend(MatchSummaryCollector.MAX_WEEKS), group.topPhrases(KEY_PHRASES, phrases), examples, themes);
   }
 
   /** The brand's documents per theme: largest first, ties by name. */
@@ -80,6 +90,26 @@ final class InsightsSearch {
         .sorted(Comparator.comparingLong(Insights.Group::volume).reversed()
             .thenComparing(Insights.Group::name))
         .toList();
+  }
+
+  /**
+   * A searcher that splits the index into one slice per thread, about even in documents; a large
+   * segment is split into partitions of documents, so even a single-segment index is counted in
+   * parallel.
+   */
+  private static final class SlicedSearcher extends IndexSearcher {
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+
+    SlicedSearcher(IndexReader reader, Executor executor) {
+      super(reader, executor);
+    }
+
+    @Override
+    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+      int docs = leaves.stream().mapToInt(leaf -> leaf.reader().maxDoc()).sum();
+      return slices(leaves, Math.max(1, docs / THREADS + 1),
+          Math.max(1, (leaves.size() + THREADS - 1) / THREADS), true);
+    }
   }
 
   static double share(long part, long whole) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -51,6 +53,7 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   private final Embeddings embeddings;
   private final PagedSearch search;
   private final InsightsSearch insights;
+  private final ExecutorService insightSlices;
   private final UnthemedSampler sampler;
   private final Object commitLock = new Object();
   private volatile Map<String, String> committedUserData;
@@ -77,7 +80,9 @@ public final class LuceneDocumentIndex implements DocumentIndex {
     this.searchers = openedSearchers;
     this.embeddings = openedEmbeddings;
     this.search = new PagedSearch(english, limits, embeddings);
-    this.insights = new InsightsSearch(english, limits);
+    this.insightSlices = Executors.newFixedThreadPool(
+        Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("voc-insights-", 0).factory());
+    this.insights = new InsightsSearch(english, limits, insightSlices);
     this.sampler = new UnthemedSampler(english, limits);
     this.refresher = new PeriodicRefresher(searchers, refreshInterval, "voc-index-refresh");
   }
@@ -216,6 +221,7 @@ public final class LuceneDocumentIndex implements DocumentIndex {
    */
   @Override
   public void close() throws IOException {
+    insightSlices.shutdownNow();
     IOUtils.close(refresher, searchers, writer, directory, analyzer);
   }
 }

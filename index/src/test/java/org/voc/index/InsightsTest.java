@@ -137,4 +137,33 @@ class InsightsTest extends IndexTestCase {
     assertThat(none.themes()).isEmpty();
     assertThat(none.brands()).isEmpty();
   }
+
+  @Test
+  void manySegmentsCountedInParallelSlicesAddUp() throws IOException {
+    // Counted in one slice per core (a segment split into partitions of documents where needed),
+    // then merged: the figures must be those of one pass.
+    for (int segment = 0; segment < 8; segment++) {
+      for (int i = 0; i < 10; i++) {
+        index.put(doc("s" + segment + "-" + i, "Delivery " + segment + " " + i)
+            .createdAt(MONDAY_W48.plus(Duration.ofHours(segment * 10 + i)))
+            .sentiment(i % 2 == 0 ? NEGATIVE : POSITIVE)
+            .brand(segment % 2 == 0 ? "acme" : "globex")
+            .theme("returns", i % 2 == 0 ? NEGATIVE : POSITIVE, "Delivery")
+            .keyPhrases("segment " + segment, "all").build());
+      }
+      index.refresh();
+    }
+    Insights insights = index.insights(all().themes(Set.of("returns")).build());
+    assertThat(insights.total()).isEqualTo(80);
+    Insights.Group returns = insights.themes().getFirst();
+    assertThat(returns.name()).isEqualTo("returns");
+    assertThat(returns.sentiment()).isEqualTo(new Insights.SentimentCounts(40, 0, 40));
+    assertThat(returns.keyPhrases().getFirst()).isEqualTo(new Insights.PhraseCount("all", 80));
+    assertThat(returns.keyPhrases()).contains(new Insights.PhraseCount("segment 7", 10));
+    assertThat(returns.examples()).extracting(Insights.Example::id).containsExactly("s7-9", "s7-8", "s7-7");
+    assertThat(insights.brands()).extracting(Insights.Group::name, Insights.Group::volume)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", 40L),
+            org.assertj.core.groups.Tuple.tuple("globex", 40L));
+    assertThat(insights.brands().getFirst().themes().getFirst().volume()).isEqualTo(40);
+  }
 }

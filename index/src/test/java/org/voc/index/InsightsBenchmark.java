@@ -1,0 +1,211 @@
+package org.voc.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.voc.nlp.Analysis;
+import org.voc.nlp.BrandMention;
+import org.voc.nlp.Document;
+import org.voc.nlp.DocumentKind;
+import org.voc.nlp.SentenceAnalysis;
+import org.voc.nlp.Sentiment;
+import org.voc.nlp.SentimentLabel;
+import org.voc.nlp.TextSpan;
+import org.voc.nlp.ThemeMatch;
+
+/**
+ * Latency of the {@code /v1/themes} and {@code /v1/compare} aggregations ({@link
+ * DocumentIndex#insights}, plus the significance tests for compare) over synthetic analyzed
+ * documents: 52 weeks of reviews in time order, 0-3 themes each (popular themes more often), an
+ * own brand on most documents and a mention of a competitor on a quarter, Zipf-distributed key
+ * phrases, sentiments skewed per theme and brand. Fixed seed, so the same N gives the same index.
+ * Not a test: run it by hand from the repository root after {@code mvn -o -q -pl index -am
+ * install -DskipTests}:
+ *
+ * <pre>
+ * mvn -o -q -pl index test-compile dependency:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+ * java -Xmx4g -cp index/target/test-classes:index/target/classes:$(cat index/target/test-classpath.txt) \
+ *     org.voc.index.InsightsBenchmark 100000 1000000
+ * </pre>
+ *
+ * Arguments: the document counts to measure (default 100000 and 1000000). Each runs every query
+ * {@value #RUNS} times after {@value #WARM_UP} warm-up runs and prints the median.
+ */
+public final class InsightsBenchmark {
+
+  private static final String[] THEMES = {"shipping", "price", "support", "quality", "usability",
+      "performance", "reliability", "billing", "account", "features", "returns", "packaging"};
+  private static final String[] BRANDS = {"acme", "globex", "initech", "umbrella", "hooli", "stark"};
+  private static final String[] SOURCES = {"appstore", "zendesk", "twitter", "reddit", "web"};
+  private static final int PHRASES = 2_000;
+  private static final Instant START = Instant.parse("2025-12-01T00:00:00Z");
+  private static final Duration YEAR = Duration.ofDays(52 * 7);
+  private static final int WARM_UP = 3;
+  private static final int RUNS = 9;
+
+  private final Random random = new Random(42);
+
+  public static void main(String[] args) throws IOException {
+    int[] sizes = args.length == 0 ? new int[] {100_000, 1_000_000}
+        : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    for (int size : sizes) {
+      Path dir = Files.createTempDirectory("voc-insights-benchmark");
+      try (LuceneDocumentIndex index = LuceneDocumentIndex.open(dir, Duration.ofSeconds(10))) {
+        new InsightsBenchmark().run(index, size);
+      } finally {
+        try (Stream<Path> files = Files.walk(dir)) {
+          files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
+    }
+  }
+
+  private void run(LuceneDocumentIndex index, int size) throws IOException {
+    long start = System.nanoTime();
+    for (int i = 0; i < size; i++) {
+      index.put(document(i, size));
+    }
+    index.refresh();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "%,d documents indexed in %.1f s (%,.0f/s)%n", size, seconds, size / seconds);
+
+    SearchRequest all = SearchRequest.builder().build();
+    SearchRequest lastQuarter = SearchRequest.builder().sources(Set.of("appstore", "zendesk"))
+        .from(START.plus(YEAR).minus(Duration.ofDays(91))).build();
+    SearchRequest threeBrands = SearchRequest.builder().brands(Set.of("acme", "globex", "initech")).build();
+    SearchRequest shippingBrands = SearchRequest.builder().brands(Set.of(BRANDS))
+        .themes(Set.of("shipping")).build();
+    Insights sample = index.insights(all);
+    System.out.printf(Locale.ROOT, "  %d themes, %d brands; top theme %s: %,d documents, net %.3f%n",
+        sample.themes().size(), sample.brands().size(), sample.themes().getFirst().name(),
+        sample.themes().getFirst().volume(), sample.themes().getFirst().netSentiment());
+    time("themes, all documents", () -> index.insights(all));
+    time("themes, 2 sources, last 13 weeks", () -> index.insights(lastQuarter));
+    time("compare 3 brands", () -> compare(index.insights(threeBrands), List.of("acme", "globex", "initech")));
+    time("compare 6 brands, theme=shipping", () -> compare(index.insights(shippingBrands), List.of(BRANDS)));
+  }
+
+  private static Object compare(Insights insights, List<String> brands) {
+    Map<String, Insights.SentimentCounts> counts = new LinkedHashMap<>();
+    insights.brands().stream().filter(b -> brands.contains(b.name()))
+        .forEach(b -> counts.put(b.name(), b.sentiment()));
+    counts.values().forEach(c -> SentimentStatistics.netSentiment(c, 0.95));
+    return SentimentStatistics.pairwise(counts, 0.05);
+  }
+
+  private interface Query {
+    Object run() throws IOException;
+  }
+
+  private static void time(String what, Query query) throws IOException {
+    for (int i = 0; i < WARM_UP; i++) {
+      query.run();
+    }
+    long[] millis = new long[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      query.run();
+      millis[i] = (System.nanoTime() - start) / 1_000_000;
+    }
+    Arrays.sort(millis);
+    System.out.printf(Locale.ROOT, "  %-36s median %5d ms (min %d, max %d)%n", what, millis[RUNS / 2],
+        millis[0], millis[RUNS - 1]);
+  }
+
+  private IndexedDocument document(int i, int size) {
+    Instant at = START.plus(Duration.ofMillis((long) (YEAR.toMillis() * (i + random.nextDouble()) / size)));
+    String brand = random.nextDouble() < 0.8 ? BRANDS[zipf(BRANDS.length)] : null;
+    SentimentLabel overall = label(brand == null ? 0 : Arrays.asList(BRANDS).indexOf(brand) * 0.05);
+    List<ThemeMatch> themes = new ArrayList<>();
+    List<String> phrases = new ArrayList<>();
+    StringBuilder text = new StringBuilder("Review ").append(i).append('.');
+    int themeCount = pick(new double[] {0.3, 0.4, 0.2, 0.1});
+    for (int t = 0; t < themeCount; t++) {
+      String theme = THEMES[zipf(THEMES.length)];
+      if (themes.stream().noneMatch(m -> m.name().equals(theme))) {
+        int from = text.length() + 1;
+        text.append(' ').append(theme).append(" was ").append(overall.wireName()).append('.');
+        SentimentLabel about = random.nextDouble() < 0.7 ? overall : label(0.1 * (t + 1));
+        themes.add(new ThemeMatch(theme, 0.8, sentiment(about),
+            List.of(new TextSpan(from, text.length(), text.substring(from)))));
+      }
+    }
+    for (int p = 2 + random.nextInt(3); p > 0; p--) {
+      phrases.add("phrase " + zipf(PHRASES));
+    }
+    List<BrandMention> mentions = new ArrayList<>();
+    if (random.nextDouble() < 0.25) {
+      String other = BRANDS[zipf(BRANDS.length)];
+      int from = text.length() + 1;
+      text.append(' ').append(other).append(" is worse.");
+      mentions.add(new BrandMention(other, other.equals("acme"), List.of(new TextSpan(from, from + other.length(), other)),
+          sentiment(label(-0.1))));
+    }
+    String body = text.toString();
+    Document document = new Document("r" + i, SOURCES[random.nextInt(SOURCES.length)], DocumentKind.REVIEW, body,
+        null, null, at, null, null, brand, null, null, "en", null);
+    Sentiment sentiment = sentiment(overall);
+    Analysis analysis = new Analysis(body, "en", sentiment,
+        List.of(new SentenceAnalysis(0, body.length(), body, sentiment)), phrases, false, at, Map.of("bench", "1"))
+        .withInsights(themes, List.of(), mentions);
+    return new IndexedDocument(document, analysis, "h" + i);
+  }
+
+  /** A label: negative 30 %, neutral 30 %, positive 40 %, shifted toward negative by {@code skew}. */
+  private SentimentLabel label(double skew) {
+    double r = random.nextDouble();
+    if (r < 0.3 + skew) {
+      return SentimentLabel.NEGATIVE;
+    }
+    return r < 0.6 + skew / 2 ? SentimentLabel.NEUTRAL : SentimentLabel.POSITIVE;
+  }
+
+  private static Sentiment sentiment(SentimentLabel label) {
+    Sentiment.Probabilities p = switch (label) {
+      case NEGATIVE -> new Sentiment.Probabilities(0.8, 0.15, 0.05);
+      case NEUTRAL -> new Sentiment.Probabilities(0.1, 0.8, 0.1);
+      case POSITIVE -> new Sentiment.Probabilities(0.05, 0.15, 0.8);
+    };
+    return Sentiment.fromProbabilities(p, List.of());
+  }
+
+  private int pick(double[] probabilities) {
+    double r = random.nextDouble();
+    for (int i = 0; i < probabilities.length; i++) {
+      r -= probabilities[i];
+      if (r < 0) {
+        return i;
+      }
+    }
+    return probabilities.length - 1;
+  }
+
+  /** 0 .. n-1, value k with weight 1 / (k + 1). */
+  private int zipf(int n) {
+    double total = 0;
+    for (int k = 1; k <= n; k++) {
+      total += 1.0 / k;
+    }
+    double r = random.nextDouble() * total;
+    for (int k = 1; k <= n; k++) {
+      r -= 1.0 / k;
+      if (r < 0) {
+        return k - 1;
+      }
+    }
+    return n - 1;
+  }
+}
