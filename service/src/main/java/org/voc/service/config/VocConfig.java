@@ -74,8 +74,16 @@ public record VocConfig(
     }
   }
 
-  /** A support tool's webhook settings: the secret its signatures are checked with. */
-  public record Webhook(String secret) {}
+  /**
+   * A support tool's webhook settings: the secret its signatures are checked with (none: requests
+   * need an API key with the ingest scope, when keys are configured), and whether the requester's
+   * email or id is stored as it is rather than as its SHA-256 (the default).
+   */
+  public record Webhook(String secret, Boolean keepRequester) {
+    public Webhook {
+      keepRequester = keepRequester != null && keepRequester;
+    }
+  }
 
   /** Crawler settings: which sources, how politely, and whether private addresses may be fetched. */
   public record Crawler(Boolean allowPrivateAddresses, Long delayMillis, List<Map<String, Object>> sources) {

@@ -48,6 +48,8 @@ public final class HttpApi {
     ThemesHandler themes = new ThemesHandler(services.index(), services.taxonomy());
     CompareHandler compare = new CompareHandler(services.index(), services.taxonomy());
     TaxonomyHandler taxonomy = new TaxonomyHandler(services.taxonomy());
+    WebhookHandler webhooks = new WebhookHandler(services.pipeline(), reader, services.config().webhooks(),
+        services.metrics());
     ApiKeys keys = new ApiKeys(services.config().apiKeys());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes());
 
@@ -56,6 +58,8 @@ public final class HttpApi {
     router.post("/v1/documents").handler(body).handler(keys.require(Scope.INGEST)).handler(documents::post);
     router.get("/v1/documents/:source/:id").handler(keys.require(Scope.READ)).handler(documents::get);
     router.delete("/v1/documents/:source/:id").handler(keys.require(Scope.ADMIN)).handler(documents::delete);
+    router.post("/v1/webhooks/:tool").handler(body).handler(webhooks.authenticate(keys.require(Scope.INGEST)))
+        .handler(webhooks::post);
     router.get("/v1/search").handler(keys.require(Scope.READ)).handler(search::search);
     router.get("/v1/themes").handler(keys.require(Scope.READ)).handler(themes::themes);
     router.get("/v1/compare").handler(keys.require(Scope.READ)).handler(compare::compare);
