@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -20,10 +21,14 @@ final class GroupAccumulator {
   static final int LABELS = 3;
 
   final String name;
+  /** The group's number in its collector: themes index a brand's per-theme counts by it. */
+  final int id;
   final long[] counts = new long[LABELS];
   // Key-phrase counts by the collector's phrase id (see InsightsCollector.PhraseIds).
   private long[] phraseCounts = new long[0];
-  final Map<String, long[]> themes = new HashMap<>();
+  // Brands only: counts per theme, indexed by the theme group's id.
+  private GroupAccumulator[] themeOfId = new GroupAccumulator[0];
+  private long[][] byTheme = new long[0][];
   private final Map<Long, long[]> weeks = new HashMap<>();
   private final RecentDocs recent;
 
@@ -31,8 +36,9 @@ final class GroupAccumulator {
   private long lastWeek = Long.MIN_VALUE;
   private long[] lastWeekCounts;
 
-  GroupAccumulator(String name, int examples) {
+  GroupAccumulator(String name, int examples, int id) {
     this.name = name;
+    this.id = id;
     this.recent = new RecentDocs(examples);
   }
 
@@ -46,8 +52,32 @@ final class GroupAccumulator {
     recent.offer(createdAt, globalDoc);
   }
 
-  void addTheme(String theme, int label) {
-    themes.computeIfAbsent(theme, t -> new long[LABELS])[label]++;
+  void addTheme(GroupAccumulator theme, int label) {
+    themeCounts(theme)[label]++;
+  }
+
+  private long[] themeCounts(GroupAccumulator theme) {
+    if (theme.id >= byTheme.length) {
+      int length = Math.max(theme.id + 1, byTheme.length * 2);
+      byTheme = Arrays.copyOf(byTheme, length);
+      themeOfId = Arrays.copyOf(themeOfId, length);
+    }
+    if (byTheme[theme.id] == null) {
+      byTheme[theme.id] = new long[LABELS];
+      themeOfId[theme.id] = theme;
+    }
+    return byTheme[theme.id];
+  }
+
+  /** Brands: the counts per theme name. */
+  Map<String, long[]> themes() {
+    Map<String, long[]> themes = new HashMap<>();
+    for (int id = 0; id < byTheme.length; id++) {
+      if (byTheme[id] != null) {
+        themes.put(themeOfId[id].name, byTheme[id]);
+      }
+    }
+    return themes;
   }
 
   void addPhrase(int phraseId, long count) {
@@ -57,13 +87,17 @@ final class GroupAccumulator {
     phraseCounts[phraseId] += count;
   }
 
-  /** Adds {@code other}'s figures; its phrase ids are {@code otherPhrases}', ours {@code phrases}'. */
-  void addAll(GroupAccumulator other, List<String> otherPhrases, ToIntFunction<String> phraseId) {
+  /**
+   * Adds {@code other}'s figures: its phrase ids name {@code otherPhrases}, which {@code phraseId}
+   * numbers for us; its themes are ours by name through {@code themeByName}.
+   */
+  void addAll(GroupAccumulator other, List<String> otherPhrases, ToIntFunction<String> phraseId,
+      Function<String, GroupAccumulator> themeByName) {
     for (int i = 0; i < LABELS; i++) {
       counts[i] += other.counts[i];
     }
     other.weeks.forEach((week, c) -> add(weeks.computeIfAbsent(week, w -> new long[LABELS]), c));
-    other.themes.forEach((theme, c) -> add(themes.computeIfAbsent(theme, t -> new long[LABELS]), c));
+    other.themes().forEach((theme, c) -> add(themeCounts(themeByName.apply(theme)), c));
     for (int id = 0; id < other.phraseCounts.length; id++) {
       if (other.phraseCounts[id] > 0) {
         addPhrase(phraseId.applyAsInt(otherPhrases.get(id)), other.phraseCounts[id]);

@@ -80,6 +80,7 @@ final class InsightsCollector implements Collector {
         InsightsCollector sum = new InsightsCollector(examples);
         for (InsightsCollector collector : collectors) {
           sum.total += collector.total;
+          // Themes first: brands find their per-theme counts' themes by name among them.
           merge(sum, sum.themes, collector, collector.themes);
           merge(sum, sum.brands, collector, collector.brands);
         }
@@ -90,8 +91,8 @@ final class InsightsCollector implements Collector {
 
   private static void merge(InsightsCollector sum, Map<String, GroupAccumulator> into,
       InsightsCollector collector, Map<String, GroupAccumulator> from) {
-    from.forEach((name, group) -> into.computeIfAbsent(name, n -> new GroupAccumulator(n, sum.examples))
-        .addAll(group, collector.phrases.names(), sum.phrases::id));
+    from.forEach((name, group) -> into.computeIfAbsent(name, n -> new GroupAccumulator(n, sum.examples, into.size()))
+        .addAll(group, collector.phrases.names(), sum.phrases::id, sum.themes::get));
   }
 
   @Override
@@ -133,7 +134,7 @@ final class InsightsCollector implements Collector {
         String name = separator < 0 ? value : value.substring(0, separator);
         SentimentLabel label = separator < 0 ? SentimentLabel.NEUTRAL
             : SentimentLabel.parse(value.substring(separator + 1)).orElse(SentimentLabel.NEUTRAL);
-        groupOfOrd[ord] = groups.computeIfAbsent(name, g -> new GroupAccumulator(g, examples));
+        groupOfOrd[ord] = groups.computeIfAbsent(name, g -> new GroupAccumulator(g, examples, groups.size()));
         labelOfOrd[ord] = label.ordinal();
         slotOfOrd[ord] = slots.computeIfAbsent(groupOfOrd[ord], g -> slots.size());
       }
@@ -237,7 +238,7 @@ final class InsightsCollector implements Collector {
       segmentBrands.add(week, millis, docBase + doc, docPhrases, phraseCount, phraseValues);
       for (int b = 0; b < brandCount; b++) {
         for (int t = 0; t < themeCount; t++) {
-          segmentBrands.docGroups[b].addTheme(segmentThemes.docGroups[t].name, segmentThemes.docLabels[t]);
+          segmentBrands.docGroups[b].addTheme(segmentThemes.docGroups[t], segmentThemes.docLabels[t]);
         }
       }
     }

@@ -81,7 +81,7 @@ final class InsightsSearch {
   /** The brand's documents per theme: largest first, ties by name. */
   private static List<Insights.Group> perTheme(GroupAccumulator brand) {
     long volume = brand.volume();
-    return brand.themes.entrySet().stream()
+    return brand.themes().entrySet().stream()
         .map(e -> {
           Insights.SentimentCounts counts = GroupAccumulator.counts(e.getValue());
           return new Insights.Group(e.getKey(), counts.total(), share(counts.total(), volume), counts,

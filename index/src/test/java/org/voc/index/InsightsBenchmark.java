@@ -41,8 +41,9 @@ import org.voc.nlp.ThemeMatch;
  *     org.voc.index.InsightsBenchmark 100000 1000000
  * </pre>
  *
- * Arguments: the document counts to measure (default 100000 and 1000000). Each runs every query
- * {@value #RUNS} times after {@value #WARM_UP} warm-up runs and prints the median.
+ * Arguments: the document counts to measure, and {@code discover} for theme discovery (default:
+ * 100000 1000000 discover). Every query runs
+ * {@value #WARM_UP} times to warm up, then each {@value #RUNS} times; the median is printed.
  */
 public final class InsightsBenchmark {
 
@@ -53,24 +54,58 @@ public final class InsightsBenchmark {
   private static final int PHRASES = 2_000;
   private static final Instant START = Instant.parse("2025-12-01T00:00:00Z");
   private static final Duration YEAR = Duration.ofDays(52 * 7);
-  private static final int WARM_UP = 3;
+  private static final int WARM_UP = 5;
   private static final int RUNS = 9;
 
   private final Random random = new Random(42);
 
   public static void main(String[] args) throws IOException {
-    int[] sizes = args.length == 0 ? new int[] {100_000, 1_000_000}
-        : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    for (int size : sizes) {
+    List<String> given = args.length == 0 ? List.of("100000", "1000000", "discover") : List.of(args);
+    for (String arg : given) {
       Path dir = Files.createTempDirectory("voc-insights-benchmark");
       try (LuceneDocumentIndex index = LuceneDocumentIndex.open(dir, Duration.ofSeconds(10))) {
-        new InsightsBenchmark().run(index, size);
+        if (arg.equals("discover")) {
+          new InsightsBenchmark().discover(index);
+        } else {
+          new InsightsBenchmark().run(index, Integer.parseInt(arg));
+        }
       } finally {
         try (Stream<Path> files = Files.walk(dir)) {
           files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
       }
     }
+  }
+
+  /** Theme discovery over 20,000 unthemed documents with 384-dimensional vectors in 6 clusters. */
+  private void discover(LuceneDocumentIndex index) throws IOException {
+    int dimensions = 384;
+    float[][] centres = new float[6][dimensions];
+    for (float[] centre : centres) {
+      for (int d = 0; d < dimensions; d++) {
+        centre[d] = (float) random.nextGaussian();
+      }
+    }
+    for (int i = 0; i < 20_000; i++) {
+      int cluster = random.nextInt(centres.length);
+      float[] vector = new float[dimensions];
+      for (int d = 0; d < dimensions; d++) {
+        vector[d] = centres[cluster][d] + (float) random.nextGaussian() * 0.8f;
+      }
+      String body = "Unthemed review " + i + ".";
+      Sentiment neutral = sentiment(SentimentLabel.NEUTRAL);
+      Document document = Document.of("web", "u" + i, DocumentKind.REVIEW, body, START.plusSeconds(i));
+      Analysis analysis = new Analysis(body, "en", neutral, List.of(new SentenceAnalysis(0, body.length(), body, neutral)),
+          List.of("topic " + cluster + " phrase " + random.nextInt(5), "common phrase"), false, START, Map.of());
+      index.put(new IndexedDocument(document, analysis, "u" + i), vector);
+    }
+    index.refresh();
+    Map<String, Query> queries = new LinkedHashMap<>();
+    queries.put("discover (2,000 of 20,000, 384 dims)", () -> ThemeDiscovery.discover(index, SearchRequest.builder().build()));
+    ThemeDiscovery.Result result = ThemeDiscovery.discover(index, SearchRequest.builder().build());
+    System.out.printf(Locale.ROOT, "discovery: k = %d, silhouette %.2f, %d proposals, first: %s%n", result.k(),
+        result.silhouette(), result.proposals().size(), result.proposals().getFirst().label());
+    time(queries.keySet().iterator().next(), queries.values().iterator().next(), 3);
   }
 
   private void run(LuceneDocumentIndex index, int size) throws IOException {
@@ -92,10 +127,20 @@ public final class InsightsBenchmark {
     System.out.printf(Locale.ROOT, "  %d themes, %d brands; top theme %s: %,d documents, net %.3f%n",
         sample.themes().size(), sample.brands().size(), sample.themes().getFirst().name(),
         sample.themes().getFirst().volume(), sample.themes().getFirst().netSentiment());
-    time("themes, all documents", () -> index.insights(all));
-    time("themes, 2 sources, last 13 weeks", () -> index.insights(lastQuarter));
-    time("compare 3 brands", () -> compare(index.insights(threeBrands), List.of("acme", "globex", "initech")));
-    time("compare 6 brands, theme=shipping", () -> compare(index.insights(shippingBrands), List.of(BRANDS)));
+    Map<String, Query> queries = new LinkedHashMap<>();
+    queries.put("themes, all documents", () -> index.insights(all));
+    queries.put("themes, 2 sources, last 13 weeks", () -> index.insights(lastQuarter));
+    queries.put("compare 3 brands", () -> compare(index.insights(threeBrands), List.of("acme", "globex", "initech")));
+    queries.put("compare 6 brands, theme=shipping", () -> compare(index.insights(shippingBrands), List.of(BRANDS)));
+    // Every query warms up before any is timed, so the JIT has compiled the shared code by then.
+    for (int i = 0; i < WARM_UP; i++) {
+      for (Query query : queries.values()) {
+        query.run();
+      }
+    }
+    for (Map.Entry<String, Query> query : queries.entrySet()) {
+      time(query.getKey(), query.getValue(), RUNS);
+    }
   }
 
   private static Object compare(Insights insights, List<String> brands) {
@@ -110,19 +155,16 @@ public final class InsightsBenchmark {
     Object run() throws IOException;
   }
 
-  private static void time(String what, Query query) throws IOException {
-    for (int i = 0; i < WARM_UP; i++) {
-      query.run();
-    }
-    long[] millis = new long[RUNS];
-    for (int i = 0; i < RUNS; i++) {
+  private static void time(String what, Query query, int runs) throws IOException {
+    long[] millis = new long[runs];
+    for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
       query.run();
       millis[i] = (System.nanoTime() - start) / 1_000_000;
     }
     Arrays.sort(millis);
-    System.out.printf(Locale.ROOT, "  %-36s median %5d ms (min %d, max %d)%n", what, millis[RUNS / 2],
-        millis[0], millis[RUNS - 1]);
+    System.out.printf(Locale.ROOT, "  %-36s median %5d ms (min %d, max %d)%n", what, millis[runs / 2],
+        millis[0], millis[runs - 1]);
   }
 
   private IndexedDocument document(int i, int size) {
