@@ -165,6 +165,33 @@ public final class OnnxTextEncoder implements TextEncoder {
     return run(texts, true);
   }
 
+  /**
+   * Where each token of each text stands in that text: per text {@code [tokens][2]} with the start
+   * and end character (UTF-16) of the token, or {-1, -1} for [CLS], [SEP] and other special tokens.
+   * The tokens are those {@link #encode} runs on (same tokenizer, same truncation), so row {@code t}
+   * of a text's spans belongs to row {@code t} of its hidden states. Tokenizing again costs
+   * microseconds, so a caller holding a cached {@link Encoded} asks for the spans alone.
+   */
+  public int[][][] tokenSpans(List<String> texts) {
+    if (texts.isEmpty()) {
+      return new int[0][][];
+    }
+    Encoding[] encodings = tokenizer.batchEncode(texts.toArray(String[]::new));
+    int[][][] spans = new int[encodings.length][][];
+    for (int i = 0; i < encodings.length; i++) {
+      spans[i] = TokenOffsets.utf16Spans(texts.get(i), encodings[i]);
+    }
+    return spans;
+  }
+
+  /** The vectors, hidden states and token spans of {@code texts}. */
+  public record EncodedWithSpans(Encoded encoded, int[][][] spans) {}
+
+  /** {@link #encode} and {@link #tokenSpans} together. */
+  public EncodedWithSpans encodeWithSpans(List<String> texts) {
+    return new EncodedWithSpans(encode(texts), tokenSpans(texts));
+  }
+
   private Encoded run(List<String> texts, boolean keepHidden) {
     // Fails once closed, before the native tokenizer is touched.
     Predictor<TokenBatch, EncoderTranslator.Output> predictor = predictors.get();

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.voc.eval.aspects.AspectFile;
+import org.voc.eval.aspects.AspectModels;
 import org.voc.eval.sentiment.LabelMapping;
 import org.voc.eval.sentiment.LabeledFile;
 import org.voc.eval.sentiment.SentimentEvaluation;
@@ -25,10 +27,11 @@ public final class RegressionRunner {
 
   public List<Regressions.Check> run(Regression regression) throws IOException {
     Path data = sharedData.resolve(regression.data());
-    if (!Files.isRegularFile(LabeledFile.fileOf(data))) {
+    Path dataFile = regression.task().equals("aspects") ? AspectFile.fileOf(data) : LabeledFile.fileOf(data);
+    if (!Files.isRegularFile(dataFile)) {
       throw new IllegalStateException(regression.name() + ": missing data file " + data);
     }
-    String sha = Regressions.sha256(LabeledFile.fileOf(data));
+    String sha = Regressions.sha256(dataFile);
     if (regression.sha256() != null && !regression.sha256().equals(sha)) {
       throw new IllegalStateException(regression.name() + ": " + data + " changed (sha256 " + sha
           + ", expected " + regression.sha256() + ")");
@@ -40,6 +43,7 @@ public final class RegressionRunner {
           yield SentimentEvaluation.run(file, scorer, n -> { });
         }
       }
+      case "aspects" -> AspectModels.evaluate(data, regression.model(), null, n -> { });
       default -> throw new IllegalStateException("unknown task " + regression.task());
     };
     return new ArrayList<>(Regressions.compare(regression, result));

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code voc train sentiment}: trains the sentiment heads and prints the scores they reach. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train models from labeled data.",
-    subcommands = {TrainCommand.Sentiment.class})
+    subcommands = {TrainCommand.Sentiment.class,
+        org.voc.eval.aspects.AspectTrainCommand.class})
 public final class TrainCommand implements Runnable {
 
   @Override
