@@ -1,0 +1,115 @@
+package org.voc.service.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.voc.crawlers.DocumentSink;
+import org.voc.index.DocumentIndex;
+import org.voc.index.LuceneDocumentIndex;
+import org.voc.nlp.AnalyzedDocument;
+import org.voc.nlp.Document;
+import org.voc.service.config.VocConfig;
+import org.voc.service.http.ApiError;
+import org.voc.service.http.DocumentReader;
+import org.voc.service.ingest.Accepted;
+import org.voc.service.ingest.IngestPipeline;
+import org.voc.service.ingest.Journal;
+import org.voc.service.ingest.QueueFullException;
+import org.voc.service.ingest.Submission;
+
+/**
+ * The ingest pipeline of the data dir, without HTTP: what {@code voc ingest} and {@code voc crawl}
+ * write through when no {@code --server} is given. Documents are validated as {@code POST
+ * /v1/documents} validates them, journaled, analyzed by the worker pool and indexed; {@link
+ * #close()} waits for the analyses, so the documents are searchable at the next {@code serve}. A
+ * service running on the same data dir holds the index lock: post to it with {@code --server}.
+ */
+final class DataDirSink implements DocumentSink {
+
+  private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
+  /**
+   * Rare commits: what is accepted is durable in the journal anyway, close() commits, and a commit
+   * running when the pipeline stops its timer is interrupted (which closes the Lucene index).
+   */
+  private static final Duration COMMIT_INTERVAL = Duration.ofMinutes(1);
+
+  private final DocumentReader reader;
+  private final IngestPipeline pipeline;
+  private final DocumentIndex index;
+  private final Journal journal;
+  private final List<CompletableFuture<?>> analyses = new ArrayList<>();
+
+  private DataDirSink(DocumentReader reader, IngestPipeline pipeline, DocumentIndex index, Journal journal) {
+    this.reader = reader;
+    this.pipeline = pipeline;
+    this.index = index;
+    this.journal = journal;
+  }
+
+  static DataDirSink open(VocConfig config, Function<Document, AnalyzedDocument> analyzer) throws IOException {
+    Files.createDirectories(config.data());
+    DocumentIndex index = LuceneDocumentIndex.open(config.data().resolve("index"));
+    Journal journal = Journal.open(config.data().resolve("journal"), JOURNAL_SEGMENT_BYTES);
+    IngestPipeline pipeline = new IngestPipeline(journal, index, analyzer, config.analysis().workers(),
+        config.limits().queueCapacity(), COMMIT_INTERVAL, new SimpleMeterRegistry());
+    pipeline.start();
+    return new DataDirSink(new DocumentReader(config.limits().maxDocumentBytes(), Clock.systemUTC()), pipeline,
+        index, journal);
+  }
+
+  @Override
+  public List<Result> send(List<ObjectNode> documents) throws IOException, InterruptedException {
+    Result[] results = new Result[documents.size()];
+    List<Submission> valid = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      DocumentReader.Result read = reader.read(documents.get(i));
+      if (read.ok()) {
+        valid.add(read.submission());
+        positions.add(i);
+      } else {
+        ApiError error = read.error();
+        results[i] = new Result("rejected", error.code(), error.message(), error.field());
+      }
+    }
+    List<Accepted> accepted = acceptWhenRoom(valid);
+    for (int j = 0; j < accepted.size(); j++) {
+      results[positions.get(j)] = Result.of(accepted.get(j).status().wireName());
+      analyses.add(accepted.get(j).indexed());
+    }
+    analyses.removeIf(CompletableFuture::isDone);
+    return List.of(results);
+  }
+
+  /** Backpressure: a full analysis queue is waited out rather than reported. */
+  private List<Accepted> acceptWhenRoom(List<Submission> valid) throws IOException, InterruptedException {
+    while (true) {
+      try {
+        return valid.isEmpty() ? List.of() : pipeline.accept(valid, false);
+      } catch (QueueFullException full) {
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  /** Waits for every accepted document's analysis, then commits and closes the stores. */
+  @Override
+  public void close() throws IOException {
+    try {
+      CompletableFuture.allOf(analyses.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+      // Publish here rather than leave it to the pipeline's refresh timer, which close() interrupts.
+      pipeline.refresh();
+    } finally {
+      pipeline.close();
+      index.close();
+      journal.close();
+    }
+  }
+}
