@@ -1,15 +1,9 @@
 package org.voc.service.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.voc.crawlers.Dates;
 
 /**
  * Lenient reads from webhook payloads: the tools send ids as numbers or strings, fields under
@@ -17,8 +11,6 @@ import java.util.Map;
  * than one format.
  */
 final class PayloadFields {
-
-  private static final DateTimeFormatter SPACED_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS] Z");
 
   private PayloadFields() {}
 
@@ -60,37 +52,11 @@ final class PayloadFields {
   }
 
   /**
-   * An ISO-8601 instant for a date the tool sent (ISO with or without offset, {@code yyyy-MM-dd
-   * HH:mm:ss Z}, a date, or Unix seconds); null when absent or unreadable, so the ticket is still
-   * taken (as of now) rather than refused over a date format chosen in a trigger.
+   * An ISO-8601 instant for a date the tool sent; null when absent or unreadable, so the ticket is
+   * still taken (as of now) rather than refused over a date format chosen in a trigger.
    */
   static String instant(String value) {
-    if (value == null) {
-      return null;
-    }
-    if (value.chars().allMatch(Character::isDigit) && value.length() <= 12) {
-      return Instant.ofEpochSecond(Long.parseLong(value)).toString();
-    }
-    try {
-      return OffsetDateTime.parse(value).toInstant().toString();
-    } catch (DateTimeParseException notIso) {
-      // try the next format
-    }
-    try {
-      return OffsetDateTime.parse(value, SPACED_OFFSET).toInstant().toString();
-    } catch (DateTimeParseException notSpaced) {
-      // try the next format
-    }
-    try {
-      return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toString();
-    } catch (DateTimeParseException notLocal) {
-      // try the next format
-    }
-    try {
-      return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-    } catch (DateTimeParseException notDate) {
-      return null;
-    }
+    return Dates.toIsoInstant(value);
   }
 
   /** The named fields of {@code node} that hold text, under the same names; blanks left out. */
