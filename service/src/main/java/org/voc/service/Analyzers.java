@@ -5,14 +5,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voc.models.CoreNlpPipeline;
 import org.voc.models.CoreNlpSettings;
-import org.voc.models.TextEncoder;
+import org.voc.models.OnnxTextEncoder;
 import org.voc.nlp.AnalyzerSettings;
+import org.voc.nlp.AspectExtractor;
 import org.voc.nlp.CoreNlpSentiment;
 import org.voc.nlp.DocumentAnalyzer;
 import org.voc.nlp.InsightFinder;
-import org.voc.nlp.ShippedThemes;
 import org.voc.nlp.SentimentModel;
 import org.voc.nlp.ShippedSentiment;
+import org.voc.nlp.ShippedThemes;
+import org.voc.nlp.TargetSentimentModel;
 import org.voc.service.config.TaxonomyStore;
 import org.voc.service.config.VocConfig;
 
@@ -23,6 +25,13 @@ public final class Analyzers {
 
   private Analyzers() {}
 
+  /** Themes, brands and aspects, each with the sentiment toward it, from the shipped models. */
+  private static InsightFinder insights(OnnxTextEncoder encoder) {
+    TargetSentimentModel targets = ShippedSentiment.targets(encoder);
+    return new InsightFinder(ShippedThemes.detector(encoder), targets,
+        AspectExtractor.shipped(encoder, targets)::extract);
+  }
+
   public static DocumentAnalyzer load(VocConfig config) {
     System.setProperty("ai.djl.offline", "true");
     long start = System.nanoTime();
@@ -31,7 +40,7 @@ public final class Analyzers {
         config.analysis().maxChars(), AnalyzerSettings.DEFAULT_MAX_KEY_PHRASES);
     CoreNlpSentiment coreNlp = CoreNlpSentiment.fromClasspath();
     String choice = config.analysis().sentiment();
-    TextEncoder encoder = choice.equals("corenlp") ? null : ShippedSentiment.loadEncoder();
+    OnnxTextEncoder encoder = choice.equals("corenlp") ? null : ShippedSentiment.loadEncoder();
     SentimentModel model = switch (choice) {
       case "corenlp" -> coreNlp;
       case "transformer" -> ShippedSentiment.transformer(encoder);
@@ -39,8 +48,7 @@ public final class Analyzers {
     };
     LOG.info("Models loaded in {} ms: sentiment {}{}", (System.nanoTime() - start) / 1_000_000, model.name(),
         encoder == null ? "" : ", encoder " + encoder.name());
-    InsightFinder insights = encoder == null ? new InsightFinder(null, null, null)
-        : new InsightFinder(ShippedThemes.detector(encoder), ShippedSentiment.targets(encoder), null);
+    InsightFinder insights = encoder == null ? new InsightFinder(null, null, null) : insights(encoder);
     DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, model, encoder, insights, settings, Clock.systemUTC());
     analyzer.setTaxonomy(TaxonomyStore.initial(config));
     return analyzer;
