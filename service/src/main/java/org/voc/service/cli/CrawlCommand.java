@@ -61,7 +61,14 @@ final class CrawlCommand implements Callable<Integer> {
         config.crawler().delayMillis());
     long started = System.nanoTime();
     CrawlReport report;
-    try (DocumentSink documents = sink.open(config);
+    DocumentSink documents;
+    try {
+      documents = sink.open(config);
+    } catch (IllegalArgumentException e) {
+      err.println("voc crawl: " + e.getMessage());
+      return 2;
+    }
+    try (documents;
         Crawler crawler = new Crawler(settings, CrawlState.open(config.data()), documents,
             progress -> err.print("\r" + progress.line()))) {
       report = crawler.crawl(sources);

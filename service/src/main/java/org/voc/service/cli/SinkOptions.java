@@ -29,6 +29,10 @@ final class SinkOptions {
       String key = apiKey != null ? apiKey : System.getenv("VOC_API_KEY");
       return new HttpDocumentSink(server, key == null || key.isBlank() ? null : key);
     }
-    return DataDirSink.open(config, analyzers.apply(config));
+    try {
+      return DataDirSink.open(config, analyzers.apply(config));
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      throw new IllegalArgumentException(config.data() + " is in use by a running voc service: send to it with --server URL");
+    }
   }
 }

@@ -123,4 +123,17 @@ class IngestCommandTest {
     assertThat(unknown.err()).contains("unknown document field 'txt'");
     assertThat(ingest(dir.resolve("nope.csv").toString()).exit()).isEqualTo(2);
   }
+
+  @Test
+  void aDataDirInUseByARunningServiceAsksForServer() throws Exception {
+    Path file = dir.resolve("posts.jsonl");
+    Files.writeString(file, "{\"text\": \"hello\"}\n");
+    Path data = dir.resolve("busy");
+    VocConfig config = new VocConfig("127.0.0.1", 0, data, null, null, null, null, null, null, null, null);
+    try (VocServer server = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC())) {
+      Run run = ingest(file.toString(), "--data", data.toString());
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err()).contains("in use by a running voc service").contains("--server");
+    }
+  }
 }
