@@ -131,7 +131,15 @@ public final class Crawler implements AutoCloseable {
       throws IOException, InterruptedException {
     return switch (mode) {
       case FEED -> {
-        send(source, FeedReader.read(page.body(), page.uri()), "post");
+        List<FoundText> entries;
+        try {
+          entries = FeedReader.read(page.body(), page.uri());
+        } catch (IOException e) {
+          report.increment("failed");
+          LOG.warn("Not a readable feed: {}: {}", page.uri(), e.getMessage());
+          yield List.of();
+        }
+        send(source, entries, "post");
         yield List.of();
       }
       case SITEMAP -> sitemap(source, page);

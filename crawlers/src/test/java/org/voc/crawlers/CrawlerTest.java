@@ -225,4 +225,20 @@ class CrawlerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> CrawlSource.parse(
         Map.of("url", "http://x/", "selectors", Map.of("review", ".r")), 0)).hasMessageContaining("review needs text");
   }
+
+  @Test
+  void aFeedWithADoctypeIsRefusedWithoutResolvingEntitiesAndTheCrawlGoesOn() throws Exception {
+    site.page("/xxe.xml", "application/rss+xml", """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+        <rss version="2.0"><channel><title>t</title><link>http://x/</link><description>d</description>
+          <item><title>x</title><link>http://x/1</link><description>&secret;</description></item></channel></rss>
+        """);
+    String base = site.base();
+    RecordingSink sink = new RecordingSink();
+    CrawlReport report = crawl(sink, true, List.of(CrawlSource.parse(Map.of("url", base + "/xxe.xml"), 0),
+        CrawlSource.parse(Map.of("url", base + "/feed.xml"), 1)));
+    assertThat(report.get("failed")).isEqualTo(1);
+    assertThat(sink.documents).hasSize(2).noneMatch(d -> d.path("text").asText().isBlank());
+  }
 }
