@@ -25,8 +25,11 @@ public final class SentimentStatistics {
 
   private SentimentStatistics() {}
 
-  /** Net sentiment with its standard error and a confidence interval at {@code level}. */
-  public record NetSentiment(double value, double standardError, double low, double high, double level) {}
+  /**
+   * Net sentiment with its standard error and a confidence interval at {@code level}. With fewer
+   * than 2 documents there is no standard error (null) and the interval is all of [-1, 1].
+   */
+  public record NetSentiment(double value, Double standardError, double low, double high, double level) {}
 
   /**
    * One pair of groups compared: the difference of net sentiment ({@code a - b}), the t statistic,
@@ -53,8 +56,8 @@ public final class SentimentStatistics {
   public static NetSentiment netSentiment(Insights.SentimentCounts counts, double level) {
     long n = counts.total();
     double mean = counts.net();
-    if (n == 0) {
-      return new NetSentiment(0, 0, -1, 1, level);
+    if (n < 2) {
+      return new NetSentiment(mean, null, -1, 1, level);
     }
     double se = Math.sqrt(variance(counts) / n);
     double z = new NormalDistribution().inverseCumulativeProbability(0.5 + level / 2);

@@ -27,8 +27,13 @@ class SentimentStatisticsTest {
     SentimentStatistics.NetSentiment net =
         SentimentStatistics.netSentiment(new Insights.SentimentCounts(1, 0, 9), 0.95);
     assertThat(net.high()).isEqualTo(1);
-    assertThat(SentimentStatistics.netSentiment(new Insights.SentimentCounts(0, 0, 0), 0.95).low())
-        .isEqualTo(-1);
+    SentimentStatistics.NetSentiment none = SentimentStatistics.netSentiment(new Insights.SentimentCounts(0, 0, 0), 0.95);
+    assertThat(none.low()).isEqualTo(-1);
+    // One document says nothing about the spread: no standard error, the whole range.
+    SentimentStatistics.NetSentiment one = SentimentStatistics.netSentiment(new Insights.SentimentCounts(1, 0, 0), 0.95);
+    assertThat(one.value()).isEqualTo(-1);
+    assertThat(one.standardError()).isNull();
+    assertThat(one.high()).isEqualTo(1);
   }
 
   @Test
