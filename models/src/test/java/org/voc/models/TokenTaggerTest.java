@@ -26,7 +26,7 @@ class TokenTaggerTest {
   }
 
   @Test
-  void aTaggerRoundTripsThroughItsFileAndGivesTheSameProbabilities() throws Exception {
+  void aTaggerRoundTripsThroughItsHalfPrecisionFileWithNearlyTheSameProbabilities() throws Exception {
     TokenTagger tagger = random(new Random(1), 4, 1, 5, List.of("O", "B", "I"));
     Path file = dir.resolve("tagger.json");
     tagger.save(file);
@@ -37,7 +37,11 @@ class TokenTaggerTest {
     }
 
     float[][] p = tagger.probabilities(states, 3);
-    assertThat(loaded.probabilities(states, 3)).isDeepEqualTo(p);
+    float[][] reloaded = loaded.probabilities(states, 3);
+    for (int t = 0; t < 3; t++) {
+      assertThat(reloaded[t]).containsExactly(p[t], within(2e-2f));
+    }
+    assertThat(loaded.tags(states, 3)).containsExactly(tagger.tags(states, 3));
     assertThat(p[0][0] + p[0][1] + p[0][2]).isCloseTo(1f, within(1e-5f));
     assertThat(loaded.encoder()).isEqualTo("fake@0");
   }

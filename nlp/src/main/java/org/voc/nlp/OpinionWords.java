@@ -32,11 +32,15 @@ public final class OpinionWords {
   /** Relations never followed inside an opinion: other clauses, punctuation, conjunctions. */
   private static final Set<String> STOP =
       Set.of("punct", "cc", "conj", "parataxis", "mark", "nsubj", "nsubj:pass", "csubj",
-          "acl:relcl", "advcl", "dep", "discourse", "appos", "cc:preconj");
+          "acl:relcl", "advcl", "dep", "discourse", "appos", "cc:preconj", "det");
   /** Verbs that carry no opinion of their object ("has a view", "got the pasta"). */
   private static final Set<String> LIGHT_VERBS =
       Set.of("be", "is", "was", "are", "were", "been", "'s", "has", "have", "had", "get", "got",
           "gets", "do", "did", "does", "make", "made", "take", "took", "order", "ordered");
+  /** Predicates that are no opinion themselves, only what follows them ("is to die for"). */
+  private static final Set<String> EMPTY_PREDICATES =
+      Set.of("be", "is", "was", "are", "were", "been", "being", "am", "'s", "'re", "has", "have",
+          "had");
 
   private final List<CoreLabel> tokens;
   private final int[] head; // 1-based token -> 1-based governor, 0 for the root
@@ -132,7 +136,9 @@ public final class OpinionWords {
 
   /** The predicate word, its modifiers, and its objects and complements with their subtrees. */
   private void addPredicate(int predicate, Set<Integer> words, Set<Integer> term) {
-    words.add(predicate);
+    if (!EMPTY_PREDICATES.contains(word(predicate))) {
+      words.add(predicate);
+    }
     for (int child : children(predicate)) {
       if (term.contains(child) || relation[child] == null || STOP.contains(relation[child])) {
         continue;
@@ -199,18 +205,26 @@ public final class OpinionWords {
     return result;
   }
 
-  /** The term's token whose governor lies outside the term (its syntactic head). */
+  /**
+   * The term's syntactic head: its last token whose governor lies outside the term (an English
+   * noun phrase ends in its head; when a bad parse gives several, the last is the likeliest).
+   */
   private int termHead(Set<Integer> term) {
+    int result = ((TreeSet<Integer>) term).last();
     for (int token : term) {
-      if (!term.contains(head[token])) {
-        return token;
+      if (!term.contains(head[token]) && relation[token] != null) {
+        result = token;
       }
     }
-    return ((TreeSet<Integer>) term).last();
+    return result;
   }
 
   private boolean isLightVerb(int word) {
-    return LIGHT_VERBS.contains(tokens.get(word - 1).word().toLowerCase(java.util.Locale.ROOT));
+    return LIGHT_VERBS.contains(word(word));
+  }
+
+  private String word(int word) {
+    return tokens.get(word - 1).word().toLowerCase(java.util.Locale.ROOT);
   }
 
   private boolean isPunctuation(int word) {

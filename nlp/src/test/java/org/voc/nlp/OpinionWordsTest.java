@@ -38,6 +38,11 @@ class OpinionWordsTest {
   }
 
   @Test
+  void aCopulaIsNoOpinionButWhatFollowsItIs() {
+    assertThat(opinions("Their tuna tartar is to die for.", "tuna tartar")).containsExactly("die for");
+  }
+
+  @Test
   void negationAndDegreeStayWithThePredicate() {
     assertThat(opinions("The food was not very good.", "food")).containsExactly("not very good");
   }
