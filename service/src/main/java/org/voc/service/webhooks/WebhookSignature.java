@@ -20,9 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  *       signing secret.
  *   <li>Intercom: {@code X-Hub-Signature} is {@code sha1=} and the hex HMAC-SHA1 of the body, keyed
  *       with the app's client secret.
- *   <li>Freshdesk signs nothing; its webhook action can send a custom header or basic auth, so the
- *       secret comes as {@code X-Voc-Webhook-Secret: SECRET} or as the password of {@code
- *       Authorization: Basic} (any user name).
+ *   <li>Freshdesk signs nothing; its webhook action can send a custom header or authenticate, so
+ *       the secret comes as {@code X-Voc-Webhook-Secret: SECRET}, or in {@code Authorization:
+ *       Basic} as the password (any user name) or, in its "API key" mode, as the user name.
  * </ul>
  */
 public final class WebhookSignature {
@@ -73,8 +73,14 @@ public final class WebhookSignature {
       } catch (IllegalArgumentException e) {
         return Check.INVALID;
       }
+      // Basic auth carries the secret as password (any user), or, in Freshdesk's "API key" mode, as
+      // the user name (with any password); both halves are compared, so timing tells neither apart.
       int colon = decoded.indexOf(':');
-      return equal(secret, colon < 0 ? decoded : decoded.substring(colon + 1));
+      String user = colon < 0 ? decoded : decoded.substring(0, colon);
+      String password = colon < 0 ? "" : decoded.substring(colon + 1);
+      boolean asPassword = equal(secret, password) == Check.VALID;
+      boolean asUser = equal(secret, user) == Check.VALID;
+      return asPassword || asUser ? Check.VALID : Check.INVALID;
     }
     return Check.MISSING;
   }

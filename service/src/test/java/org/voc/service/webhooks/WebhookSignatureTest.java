@@ -43,9 +43,11 @@ class WebhookSignatureTest {
   @Test
   void freshdeskSharedSecretComesAsHeaderOrBasicAuthPassword() {
     String basic = "Basic " + Base64.getEncoder().encodeToString(bytes("freshdesk:fd-secret"));
-    String wrongBasic = "Basic " + Base64.getEncoder().encodeToString(bytes("fd-secret:nope"));
+    String apiKeyMode = "Basic " + Base64.getEncoder().encodeToString(bytes("fd-secret:X"));
+    String wrongBasic = "Basic " + Base64.getEncoder().encodeToString(bytes("fd-secre:nope"));
     assertThat(WebhookSignature.sharedSecret("fd-secret", "fd-secret", null)).isEqualTo(Check.VALID);
     assertThat(WebhookSignature.sharedSecret("fd-secret", null, basic)).isEqualTo(Check.VALID);
+    assertThat(WebhookSignature.sharedSecret("fd-secret", null, apiKeyMode)).isEqualTo(Check.VALID);
     assertThat(WebhookSignature.sharedSecret("fd-secret", null, wrongBasic)).isEqualTo(Check.INVALID);
     assertThat(WebhookSignature.sharedSecret("fd-secret", "fd-secre", null)).isEqualTo(Check.INVALID);
     assertThat(WebhookSignature.sharedSecret("fd-secret", null, "Basic %%%")).isEqualTo(Check.INVALID);
