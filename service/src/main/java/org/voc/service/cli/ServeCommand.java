@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     DocumentAnalyzer analyzer = Analyzers.load(config);
     VocServer server = VocServer.start(config, analyzer::analyzeForIndex,
         analyzer.searchEncoder().<java.util.function.Function<String, float[]>>map(e -> e::embed).orElse(null),
-        Clock.systemUTC());
+        Clock.systemUTC(), analyzer::setTaxonomy);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
