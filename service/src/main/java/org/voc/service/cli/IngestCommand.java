@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.voc.crawlers.DocumentSink;
 import org.voc.nlp.VocJson;
+import org.voc.service.config.ConfigLoader;
 import org.voc.service.config.VocConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,12 @@ final class IngestCommand implements Callable<Integer> {
 
   private static final int MAX_REPORTED = 1000;
 
-  @Mixin ConfigOptions options;
+  @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: $VOC_CONFIG, else ./voc.yaml if present)")
+  Path configFile;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory, without --server (default ./data, or $VOC_DATA)")
+  Path data;
+
   @Mixin SinkOptions sink;
 
   @Parameters(paramLabel = "FILE", description = "a .csv (header first), .tsv, .jsonl or .ndjson file")
@@ -58,7 +64,8 @@ final class IngestCommand implements Callable<Integer> {
       err.println("voc ingest: no such file: " + file);
       return 2;
     }
-    VocConfig config = options.load();
+    VocConfig config = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath())
+        .load(new ConfigLoader.Overrides(configFile, null, null, data));
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String status : List.of("rows", "created", "updated", "duplicate", "rejected")) {
       counts.put(status, 0L);
