@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the same fields at the top level, also as {@code ticket_id}, {@code ticket_subject}, ...). A
  * webhook subscribed to ticket events sends {@code {"type": "zen:event-type:ticket.comment_added",
  * "detail": {"id", "subject", "description", "requester_id", "created_at", ...}, "event":
- * {"comment": {"body", "is_public"}}}}.
+ * {"comment": {"body", "is_public", "author": {"is_staff"}}}}}. Comments by agents (staff) and
+ * private notes are left out of the text.
  */
 final class ZendeskPayload {
 
@@ -44,7 +45,8 @@ final class ZendeskPayload {
     return new WebhookEvent.Ticket(id,
         PayloadFields.text(ticket, "subject", "title", "ticket_subject", "ticket_title"),
         PayloadFields.text(ticket, "description", "ticket_description"),
-        PayloadFields.comment(ticket, "latest_comment", "latest_public_comment", "comment", "ticket_latest_comment"),
+        byStaff(PayloadFields.object(ticket, "latest_comment", "latest_public_comment", "comment")) ? null
+            : PayloadFields.comment(ticket, "latest_comment", "latest_public_comment", "comment", "ticket_latest_comment"),
         requesterId,
         PayloadFields.instant(PayloadFields.text(ticket, "created_at_with_timestamp", "created_at")),
         PayloadFields.text(ticket, "url", "link"),
@@ -59,13 +61,25 @@ final class ZendeskPayload {
     }
     JsonNode comment = payload.path("event").path("comment");
     boolean publicComment = !comment.path("is_public").isBoolean() || comment.path("is_public").booleanValue();
+    boolean customerComment = publicComment && !byStaff(comment);
     return new WebhookEvent.Ticket(id,
         PayloadFields.text(detail, "subject"),
         PayloadFields.text(detail, "description"),
-        publicComment ? PayloadFields.text(comment, "body") : null,
+        customerComment ? PayloadFields.text(comment, "body") : null,
         PayloadFields.text(detail, "requester_id"),
         PayloadFields.instant(PayloadFields.text(detail, "created_at")),
         null,
         PayloadFields.metadata(detail, "status", "priority", "type"));
+  }
+
+  /**
+   * Whether a comment object says an agent wrote it ({@code author.is_staff}, or {@code
+   * author.role} agent or admin, when the trigger body carries them): what agents write is not the
+   * customer's voice.
+   */
+  private static boolean byStaff(JsonNode comment) {
+    JsonNode author = comment.path("author");
+    String role = PayloadFields.text(author, "role");
+    return author.path("is_staff").asBoolean(false) || "agent".equalsIgnoreCase(role) || "admin".equalsIgnoreCase(role);
   }
 }

@@ -47,6 +47,9 @@ class WebhooksTest {
 
   @AfterAll
   static void stop() throws Exception {
+    // IngestPipeline.close() interrupts its refresh/commit timer; a commit caught mid-write closes
+    // the Lucene index. Let the timers run first.
+    Thread.sleep(1500);
     server.close();
   }
 
@@ -135,6 +138,13 @@ class WebhooksTest {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(api.get("/v1/documents/zendesk/5158").json().path("document").path("text").asText())
         .isEqualTo("The app crashes when I open settings.\n\nIt crashes on every start now.");
+
+    String agentReply = commentAdded.replace("\"is_staff\": false", "\"is_staff\": true")
+        .replace("It crashes on every start now.", "Please reinstall the app.");
+    ApiClient.Response fromAgent = zendesk(agentReply, "2026-12-02T12:00:02Z", ZENDESK_SECRET);
+    assertThat(fromAgent.json().path("status").asText()).as(fromAgent.body()).isEqualTo("updated");
+    assertThat(api.get("/v1/documents/zendesk/5158").json().path("document").path("text").asText())
+        .isEqualTo("The app crashes when I open settings.");
 
     String statusChanged = commentAdded.replace("ticket.comment_added", "ticket.status_changed");
     ApiClient.Response ignored = zendesk(statusChanged, "2026-12-02T12:00:01Z", ZENDESK_SECRET);
@@ -266,6 +276,7 @@ class WebhooksTest {
           .header("authorization", "Bearer ingest-key-0123456789").header("content-type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body)));
       assertThat(withKey.status()).as(withKey.body()).isEqualTo(201);
+      Thread.sleep(1500); // see stop()
     }
   }
 
