@@ -59,6 +59,9 @@ public final class IngestPipeline implements Closeable {
   private final ConcurrentLinkedQueue<Visible> awaitingRefresh = new ConcurrentLinkedQueue<>();
   private final Object[] stripes = new Object[STRIPES];
   private final List<Thread> workers = new ArrayList<>();
+  /** How long an idle worker waits for a job before it checks whether the pipeline is closing. */
+  private static final long WORKER_POLL_MILLIS = 100;
+
   private final ScheduledExecutorService maintenance =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "voc-index-maintenance"));
 
@@ -209,10 +212,10 @@ public final class IngestPipeline implements Closeable {
   /** Stops the workers and commits what is indexed; the rest stays in the journal for next time. */
   @Override
   public void close() throws IOException {
+    // Workers are not interrupted: an interrupt inside a Lucene write closes the index's file
+    // channels ("FileLock invalidated"). They see running == false within one poll and stop after
+    // the job in hand.
     running = false;
-    for (Thread worker : workers) {
-      worker.interrupt();
-    }
     for (Thread worker : workers) {
       try {
         worker.join(TimeUnit.SECONDS.toMillis(30));
@@ -220,7 +223,7 @@ public final class IngestPipeline implements Closeable {
         Thread.currentThread().interrupt();
       }
     }
-    maintenance.shutdownNow();
+    maintenance.shutdown(); // cancels the periodic refresh and commit, lets a running one finish
     try {
       maintenance.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -282,9 +285,12 @@ public final class IngestPipeline implements Closeable {
     while (running) {
       Job job;
       try {
-        job = queue.take();
+        job = queue.poll(WORKER_POLL_MILLIS, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         return;
+      }
+      if (job == null) {
+        continue;
       }
       try {
         process(job);
