@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code voc eval TASK}: measures a task on a labeled file and prints the scores as JSON. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure accuracy and speed on a labeled file; prints JSON.",
-    subcommands = {SentimentEvalCommand.class, RegressionsCommand.class,
+    subcommands = {SentimentEvalCommand.class, org.voc.eval.themes.ThemeEvalCommand.class, RegressionsCommand.class,
         org.voc.eval.aspects.AspectEvalCommand.class})
 public final class EvalCommand implements Runnable {
 

@@ -35,21 +35,27 @@ public final class ThemeEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ThemeFile file = ThemeFile.read(data);
-    List<ThemeDefinition> themes = TaxonomyFile.themes(taxonomy, file.themeNames());
-    try (OnnxTextEncoder encoder = ShippedSentiment.loadEncoder()) {
-      ThemeDetector detector = detector(encoder);
-      try (ProgressBar bar = SentimentTraining.bar("eval themes", file.rows().size())) {
-        Map<String, Object> result = ThemeEvaluation.run(file, themes, detector, ShippedSentiment.targets(encoder),
-            bar::stepBy);
-        result.put("model", model);
-        bar.close();
-        System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
-      }
+    try (ProgressBar bar = SentimentTraining.bar("eval themes", file.rows().size())) {
+      Map<String, Object> result = evaluate(file, taxonomy, model, bar::stepBy);
+      bar.close();
+      System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
     return 0;
   }
 
-  private ThemeDetector detector(OnnxTextEncoder encoder) throws java.io.IOException {
+  /** The theme scores of {@code model} on {@code file}; shared with the regressions. */
+  public static Map<String, Object> evaluate(ThemeFile file, Path taxonomy, String model,
+      java.util.function.IntConsumer progress) throws java.io.IOException {
+    List<ThemeDefinition> themes = TaxonomyFile.themes(taxonomy, file.themeNames());
+    try (OnnxTextEncoder encoder = ShippedSentiment.loadEncoder()) {
+      Map<String, Object> result = ThemeEvaluation.run(file, themes, detector(encoder, model),
+          ShippedSentiment.targets(encoder), progress);
+      result.put("model", model);
+      return result;
+    }
+  }
+
+  private static ThemeDetector detector(OnnxTextEncoder encoder, String model) throws java.io.IOException {
     return switch (model) {
       case "shipped" -> new ThemeDetector(encoder, ThemeDetector.Calibration.shipped(),
           ThemeDetector.Heads.shipped().orElse(null));

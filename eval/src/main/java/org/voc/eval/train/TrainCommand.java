@@ -2,6 +2,7 @@ package org.voc.eval.train;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.voc.eval.regression.Regressions;
 import org.voc.nlp.VocJson;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code voc train sentiment}: trains the sentiment heads and prints the scores they reach. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train models from labeled data.",
-    subcommands = {TrainCommand.Sentiment.class,
+    subcommands = {TrainCommand.Sentiment.class, TrainCommand.Targets.class, TrainCommand.Themes.class,
         org.voc.eval.aspects.AspectTrainCommand.class})
 public final class TrainCommand implements Runnable {
 
@@ -86,6 +87,78 @@ public final class TrainCommand implements Runnable {
       SentimentTraining.Result result = SentimentTraining.run(recipe, Runtime.getRuntime().availableProcessors(), resume);
       SentimentTraining.save(result, out);
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
+      return 0;
+    }
+  }
+
+  /** {@code voc train targets [--data FILE,...] [--report FILE,...] --out DIR}. */
+  @Command(name = "targets", mixinStandardHelpOptions = true,
+      description = "Train the target-sentiment model (polarity toward an aspect, theme or brand) from the "
+          + "shipped sentiment model. Without --data: MAMS train + SemEval-2014 + target tweets (#train parts).")
+  static final class Targets implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "FILE", split = ",",
+        description = "JSONL aspect rows {text,aspect,from,to,label} or theme rows {text,themes:[{name,label}]}; "
+            + "FILE#train / FILE#heldout: the 80 % / 20 % of sentences split by text hash")
+    List<Path> data;
+
+    @Option(names = "--report", paramLabel = "FILE", split = ",", description = "files to report scores on")
+    List<Path> report;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "fine-tuning epochs (default 3)")
+    Integer epochs;
+
+    @Option(names = "--seed", defaultValue = "42")
+    int seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where target-top.bin is written")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      TargetTraining.Recipe shipped = Regressions.sharedData().map(TargetTraining.Recipe::shipped).orElse(null);
+      if (shipped == null && data == null) {
+        throw new IllegalArgumentException("../shared/data not found: give --data");
+      }
+      TargetTraining.Recipe recipe = new TargetTraining.Recipe(
+          data != null ? data : shipped.trainFiles(),
+          report != null ? report : shipped == null ? List.of() : shipped.reportFiles(),
+          seed,
+          epochs != null ? epochs : shipped == null ? 3 : shipped.epochs(),
+          shipped == null ? 1e-4 : shipped.learningRate(),
+          shipped == null ? 1e-3 : shipped.classifierLearningRate());
+      TargetTraining.Result result = TargetTraining.run(recipe);
+      TargetTraining.save(result, out);
+      System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
+      return 0;
+    }
+  }
+
+  /** {@code voc train themes [--data FILE] [--taxonomy CONFIG] --out DIR}. */
+  @Command(name = "themes", mixinStandardHelpOptions = true,
+      description = "Train theme detection (similarity calibration and one head per theme) on a JSONL file of "
+          + "{\"text\", \"themes\": [{\"name\", \"label\"}]} rows. Without --data: MAMS train.")
+  static final class Themes implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "FILE", description = "theme-labeled JSONL")
+    Path data;
+
+    @Option(names = "--taxonomy", paramLabel = "CONFIG", description = "a voc config file whose themes are the taxonomy")
+    Path taxonomy;
+
+    @Option(names = "--seed", defaultValue = "42")
+    int seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "where similarity.json, themes.json and one head per theme are written")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      Path file = data != null ? data : Regressions.sharedData().map(d -> d.resolve("themes/mams-acsa-train.jsonl"))
+          .orElseThrow(() -> new IllegalArgumentException("../shared/data not found: give --data"));
+      Map<String, Object> report = ThemeTraining.run(file, taxonomy, seed, out);
+      System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
       return 0;
     }
   }
