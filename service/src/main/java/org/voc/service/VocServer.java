@@ -44,8 +44,11 @@ public final class VocServer implements AutoCloseable {
   private final IngestPipeline pipeline;
   private final DocumentIndex index;
   private final Journal journal;
+  private final CrawlSchedule crawls;
 
-  private VocServer(Vertx vertx, HttpServer server, IngestPipeline pipeline, DocumentIndex index, Journal journal) {
+  private VocServer(Vertx vertx, HttpServer server, IngestPipeline pipeline, DocumentIndex index, Journal journal,
+      CrawlSchedule crawls) {
+    this.crawls = crawls;
     this.vertx = vertx;
     this.server = server;
     this.pipeline = pipeline;
@@ -80,6 +83,15 @@ public final class VocServer implements AutoCloseable {
     IngestPipeline pipeline = new IngestPipeline(journal, index, analyzer, config.analysis().workers(),
         config.limits().queueCapacity(), Duration.ofSeconds(1), metrics);
     pipeline.start();
+    CrawlSchedule crawls;
+    try {
+      crawls = CrawlSchedule.start(config, pipeline, metrics, clock);
+    } catch (RuntimeException e) {
+      pipeline.close();
+      index.close();
+      journal.close();
+      throw new IOException("crawler.sources: " + e.getMessage(), e);
+    }
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
@@ -99,8 +111,11 @@ public final class VocServer implements AutoCloseable {
       if (config.apiKeys().isEmpty()) {
         LOG.info("No API keys configured: every client that can reach {} is trusted", config.host());
       }
-      return new VocServer(vertx, server, pipeline, index, journal);
+      return new VocServer(vertx, server, pipeline, index, journal, crawls);
     } catch (Exception e) {
+      if (crawls != null) {
+        crawls.close();
+      }
       vertx.close();
       pipeline.close();
       index.close();
@@ -121,6 +136,9 @@ public final class VocServer implements AutoCloseable {
       server.close().await(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("HTTP server did not close cleanly", e);
+    }
+    if (crawls != null) {
+      crawls.close();
     }
     pipeline.close();
     index.close();

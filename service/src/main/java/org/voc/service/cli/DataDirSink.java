@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.voc.crawlers.DocumentSink;
 import org.voc.index.DocumentIndex;
@@ -16,13 +14,10 @@ import org.voc.index.LuceneDocumentIndex;
 import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 import org.voc.service.config.VocConfig;
-import org.voc.service.http.ApiError;
 import org.voc.service.http.DocumentReader;
-import org.voc.service.ingest.Accepted;
 import org.voc.service.ingest.IngestPipeline;
 import org.voc.service.ingest.Journal;
-import org.voc.service.ingest.QueueFullException;
-import org.voc.service.ingest.Submission;
+import org.voc.service.ingest.PipelineSink;
 
 /**
  * The ingest pipeline of the data dir, without HTTP: what {@code voc ingest} and {@code voc crawl}
@@ -34,20 +29,16 @@ import org.voc.service.ingest.Submission;
 final class DataDirSink implements DocumentSink {
 
   private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
-  /**
-   * Rare commits: what is accepted is durable in the journal anyway, close() commits, and a commit
-   * running when the pipeline stops its timer is interrupted (which closes the Lucene index).
-   */
+  /** Rare commits: what is accepted is durable in the journal anyway, and close() commits. */
   private static final Duration COMMIT_INTERVAL = Duration.ofMinutes(1);
 
-  private final DocumentReader reader;
+  private final PipelineSink sink;
   private final IngestPipeline pipeline;
   private final DocumentIndex index;
   private final Journal journal;
-  private final List<CompletableFuture<?>> analyses = new ArrayList<>();
 
   private DataDirSink(DocumentReader reader, IngestPipeline pipeline, DocumentIndex index, Journal journal) {
-    this.reader = reader;
+    this.sink = new PipelineSink(reader, pipeline);
     this.pipeline = pipeline;
     this.index = index;
     this.journal = journal;
@@ -66,45 +57,15 @@ final class DataDirSink implements DocumentSink {
 
   @Override
   public List<Result> send(List<ObjectNode> documents) throws IOException, InterruptedException {
-    Result[] results = new Result[documents.size()];
-    List<Submission> valid = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    for (int i = 0; i < documents.size(); i++) {
-      DocumentReader.Result read = reader.read(documents.get(i));
-      if (read.ok()) {
-        valid.add(read.submission());
-        positions.add(i);
-      } else {
-        ApiError error = read.error();
-        results[i] = new Result("rejected", error.code(), error.message(), error.field());
-      }
-    }
-    List<Accepted> accepted = acceptWhenRoom(valid);
-    for (int j = 0; j < accepted.size(); j++) {
-      results[positions.get(j)] = Result.of(accepted.get(j).status().wireName());
-      analyses.add(accepted.get(j).indexed());
-    }
-    analyses.removeIf(CompletableFuture::isDone);
-    return List.of(results);
-  }
-
-  /** Backpressure: a full analysis queue is waited out rather than reported. */
-  private List<Accepted> acceptWhenRoom(List<Submission> valid) throws IOException, InterruptedException {
-    while (true) {
-      try {
-        return valid.isEmpty() ? List.of() : pipeline.accept(valid, false);
-      } catch (QueueFullException full) {
-        Thread.sleep(200);
-      }
-    }
+    return sink.send(documents);
   }
 
   /** Waits for every accepted document's analysis, then commits and closes the stores. */
   @Override
   public void close() throws IOException {
     try {
-      CompletableFuture.allOf(analyses.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-      // Publish here rather than leave it to the pipeline's refresh timer, which close() interrupts.
+      sink.awaitAnalyses();
+      // Publish now rather than at the pipeline's next refresh.
       pipeline.refresh();
     } finally {
       pipeline.close();

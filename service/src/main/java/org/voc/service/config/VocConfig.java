@@ -29,7 +29,7 @@ public record VocConfig(
     brands = brands == null ? List.of() : List.copyOf(brands);
     themes = themes == null ? List.of() : List.copyOf(themes);
     webhooks = webhooks == null ? Map.of() : Map.copyOf(webhooks);
-    crawler = crawler == null ? new Crawler(null, null, null) : crawler;
+    crawler = crawler == null ? new Crawler(null, null, null, null) : crawler;
     reports = reports == null ? new Reports(null) : reports;
     limits = limits == null ? Limits.DEFAULT : limits;
     analysis = analysis == null ? Analysis.DEFAULT : analysis;
@@ -85,14 +85,22 @@ public record VocConfig(
     }
   }
 
-  /** Crawler settings: which sources, how politely, and whether private addresses may be fetched. */
-  public record Crawler(Boolean allowPrivateAddresses, Long delayMillis, List<Map<String, Object>> sources) {
+  /**
+   * Crawler settings: which sources, how politely, whether private addresses may be fetched, and
+   * how often the service crawls them by itself ({@code everyMinutes}; none: only {@code voc crawl}).
+   */
+  public record Crawler(Boolean allowPrivateAddresses, Long delayMillis, List<Map<String, Object>> sources,
+      Long everyMinutes) {
     public Crawler {
       allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
       delayMillis = delayMillis == null ? 1000L : delayMillis;
       sources = sources == null ? List.of() : List.copyOf(sources);
+      if (everyMinutes != null && everyMinutes < 1) {
+        throw new IllegalArgumentException("crawler.everyMinutes must be at least 1");
+      }
     }
   }
+
 
   /** Scheduled reports. */
   public record Reports(Map<String, Object> weekly) {}

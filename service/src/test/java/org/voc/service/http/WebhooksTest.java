@@ -47,9 +47,6 @@ class WebhooksTest {
 
   @AfterAll
   static void stop() throws Exception {
-    // IngestPipeline.close() interrupts its refresh/commit timer; a commit caught mid-write closes
-    // the Lucene index. Let the timers run first.
-    Thread.sleep(1500);
     server.close();
   }
 
@@ -276,7 +273,6 @@ class WebhooksTest {
           .header("authorization", "Bearer ingest-key-0123456789").header("content-type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body)));
       assertThat(withKey.status()).as(withKey.body()).isEqualTo(201);
-      Thread.sleep(1500); // see stop()
     }
   }
 
