@@ -45,7 +45,7 @@ public final class AspectTraining {
 
   /** The shipped options, seed 42. */
   public static TokenTaggerTrainer.Options shippedOptions(long seed) {
-    return new TokenTaggerTrainer.Options(seed, 12, 5e-4, 128, 512, 1, 0.2, 0.05, List.of());
+    return new TokenTaggerTrainer.Options(seed, 12, 1e-3, 128, 512, 1, 0.2, 0.05, List.of());
   }
 
   /** The trained tagger, with its training record, and the scores it reached. */
