@@ -62,14 +62,27 @@ public final class InsightFinder {
         : detectThemes(parsed, taxonomy.themes(), asked);
     Map<BrandDefinition, List<TextSpan>> mentions = brandMentions(parsed.text(), taxonomy.brands());
     Map<BrandDefinition, List<Integer>> brandTargets = new LinkedHashMap<>();
+    Map<Integer, Sentence> brandSentences = new java.util.HashMap<>();
+    Map<Sentence, java.util.Set<BrandDefinition>> brandsBySentence = new java.util.HashMap<>();
+    mentions.forEach((brand, spans) -> spans.forEach(span -> {
+      Sentence sentence = sentenceOf(sentences, span.start());
+      if (sentence != null) {
+        brandsBySentence.computeIfAbsent(sentence, k -> new java.util.HashSet<>()).add(brand);
+      }
+    }));
     for (var entry : mentions.entrySet()) {
       List<Integer> indexes = new ArrayList<>();
       for (TextSpan span : entry.getValue()) {
         Sentence sentence = sentenceOf(sentences, span.start());
         if (sentence != null && span.end() <= sentence.end()) {
+          int start = span.start() - sentence.start();
+          int end = span.end() - sentence.start();
+          // With two brands in one sentence, each is judged on its own clause.
+          boolean several = targets != null && brandsBySentence.get(sentence).size() > 1;
+          brandSentences.put(asked.size(), sentence);
           indexes.add(asked.size());
-          asked.add(TargetSentimentModel.Target.at(sentence.text(), span.start() - sentence.start(),
-              span.end() - sentence.start()));
+          asked.add(several ? Clauses.target(sentence.text(), start, end)
+              : TargetSentimentModel.Target.at(sentence.text(), start, end));
         }
       }
       brandTargets.put(entry.getKey(), indexes);
@@ -82,6 +95,7 @@ public final class InsightFinder {
           mean(pending.targets().stream().map(scored::get).toList(), analysis.sentiment()), pending.evidence()));
     }
     themeMatches.sort(Comparator.comparingDouble(ThemeMatch::confidence).reversed());
+    scored = compareBrands(asked, scored, brandTargets, brandSentences, analysis);
     List<BrandMention> brandMentions = new ArrayList<>();
     for (var entry : mentions.entrySet()) {
       List<Sentiment> toward = brandTargets.get(entry.getKey()).stream().map(scored::get).toList();
@@ -90,6 +104,36 @@ public final class InsightFinder {
     }
     List<AspectMention> aspectMentions = aspects == null ? List.of() : aspects.find(parsed);
     return analysis.withInsights(themeMatches, aspectMentions, brandMentions);
+  }
+
+  /**
+   * Applies {@link Comparatives}: a brand mention marked as compared against gets the opposite of
+   * the sentiment toward the unmarked brands of its sentence, or, with none, of its sentence's.
+   */
+  private static List<Sentiment> compareBrands(List<TargetSentimentModel.Target> asked, List<Sentiment> scored,
+      Map<BrandDefinition, List<Integer>> brandTargets, Map<Integer, Sentence> sentenceOf, Analysis analysis) {
+    List<Integer> brandIndexes = brandTargets.values().stream().flatMap(List::stream).toList();
+    List<Sentiment> result = new ArrayList<>(scored);
+    for (int i : brandIndexes) {
+      TargetSentimentModel.Target target = asked.get(i);
+      if (!Comparatives.marked(target.sentence(), target.start())) {
+        continue;
+      }
+      List<Sentiment> anchors = new ArrayList<>();
+      for (int j : brandIndexes) {
+        TargetSentimentModel.Target other = asked.get(j);
+        if (sentenceOf.get(j).equals(sentenceOf.get(i)) && !other.term().equalsIgnoreCase(target.term())
+            && !Comparatives.marked(other.sentence(), other.start())) {
+          anchors.add(scored.get(j));
+        }
+      }
+      Sentiment anchor = anchors.isEmpty()
+          ? sentenceSentiments(List.of(TargetSentimentModel.Target.about(sentenceOf.get(i).text(), "")), analysis)
+              .getFirst()
+          : SentimentAverage.weighted(anchors, java.util.Collections.nCopies(anchors.size(), 1));
+      result.set(i, Comparatives.opposite(anchor));
+    }
+    return result;
   }
 
   private record PendingTheme(String name, double confidence, List<TextSpan> evidence, List<Integer> targets) {}

@@ -69,10 +69,28 @@ class InsightFinderTest {
       assertThat(theme.confidence()).isGreaterThan(0.5);
       assertThat(theme.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
     });
-    // One batch: the theme's evidence sentence, then each brand mention in its own sentence.
+    // One batch: the theme's evidence sentence, then each brand mention; two brands in one sentence
+    // are each read in their own clause.
     assertThat(targets.asked).extracting(TargetSentimentModel.Target::term)
         .containsExactly("complaints", "Acme", "Globex");
-    assertThat(targets.asked.get(2).start()).isEqualTo(28);
+    assertThat(targets.asked.get(1).sentence()).isEqualTo("Acme's app is great");
+    assertThat(targets.asked.get(2).sentence()).isEqualTo("unlike Globex's.");
+    assertThat(targets.asked.get(2).start()).isEqualTo(7);
+  }
+
+  @Test
+  void aBrandComparedAgainstGetsTheOppositeOfTheBrandItIsComparedWith() {
+    FakeTargets targets = new FakeTargets(); // positive toward Acme, negative toward anything else
+    ParsedText parsed = TransformerAndEnsembleSentimentTest.parsed("Globex is slow compared to Acme.");
+
+    Analysis found = new InsightFinder(null, targets, null).find(analysis(parsed), parsed, TAXONOMY);
+
+    // The model says negative toward Globex and positive toward Acme; Acme is the one compared
+    // against, so it gets the opposite of Globex's: positive.
+    assertThat(found.brands()).extracting(b -> b.name() + ":" + b.sentiment().label().wireName())
+        .containsExactly("globex:negative", "acme:positive");
+    assertThat(found.brands().get(1).sentiment().models()).extracting(Sentiment.ModelOutput::name)
+        .containsExactly("comparative-rule");
   }
 
   @Test

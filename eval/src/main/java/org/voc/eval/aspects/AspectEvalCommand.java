@@ -12,7 +12,7 @@ import org.voc.nlp.VocJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code voc eval aspects --data FILE[#heldout|#train] [--model sentence] [--tagger FILE]}. */
+/** {@code voc eval aspects --data FILE[#heldout|#train] [--model shipped|sentence] [--tagger FILE]}. */
 @Command(name = "aspects", mixinStandardHelpOptions = true,
     description = "Aspect polarity and aspect-term extraction on a JSONL file of "
         + "{\"text\", \"aspect\", \"from\", \"to\", \"label\"} rows.")
@@ -22,8 +22,9 @@ public final class AspectEvalCommand implements Callable<Integer> {
       description = "aspect JSONL file; FILE#heldout / FILE#train: 20 / 80 % of its sentences")
   Path data;
 
-  @Option(names = "--model", defaultValue = "sentence", paramLabel = "MODEL",
-      description = "target sentiment model: sentence (each aspect gets its sentence's sentiment; default)")
+  @Option(names = "--model", defaultValue = "shipped", paramLabel = "MODEL",
+      description = "target sentiment model: shipped (the fine-tuned target model; default) or sentence "
+          + "(each aspect gets its sentence's sentiment: the baseline)")
   String model;
 
   @Option(names = "--tagger", paramLabel = "FILE",

@@ -23,8 +23,9 @@ public final class AspectModels {
   /** The target model {@code --model} names, on the shipped encoder. */
   static TargetSentimentModel targets(String model, OnnxTextEncoder encoder) {
     return switch (model) {
+      case "shipped" -> ShippedSentiment.targets(encoder);
       case "sentence" -> new SentenceLevelTargets(ShippedSentiment.transformer(encoder));
-      default -> throw new IllegalArgumentException("unknown --model '" + model + "' (sentence)");
+      default -> throw new IllegalArgumentException("unknown --model '" + model + "' (shipped, sentence)");
     };
   }
 

@@ -3,11 +3,8 @@ package org.voc.service.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voc.nlp.VocJson;
 import org.voc.service.ApiClient;
 import org.voc.service.FakeAnalyzer;
+import org.voc.service.FeedSite;
 import org.voc.service.VocServer;
 import org.voc.service.config.VocConfig;
 import picocli.CommandLine;
@@ -41,24 +39,9 @@ class CrawlCommandTest {
 
   @Test
   void crawlsTheConfiguredFeedIntoTheDataDirAndASecondRunAddsNothing() throws Exception {
-    HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    String base = "http://127.0.0.1:" + site.getAddress().getPort();
-    byte[] feed = """
-        <?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>%1$s</link><description>d</description>
-        <item><title>Late</title><link>%1$s/p/1</link><description>My parcel arrived two weeks late.</description></item>
-        </channel></rss>""".formatted(base).getBytes(StandardCharsets.UTF_8);
-    site.createContext("/", exchange -> {
-      try (exchange) {
-        if (exchange.getRequestURI().getPath().equals("/feed.xml")) {
-          exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
-          exchange.sendResponseHeaders(200, feed.length);
-          exchange.getResponseBody().write(feed);
-        } else {
-          exchange.sendResponseHeaders(404, -1);
-        }
-      }
-    });
-    site.start();
+    FeedSite site = new FeedSite();
+    String base = site.base();
+    site.items(new String[] {"Late", "/p/1", "My parcel arrived two weeks late."});
     try {
       Path config = dir.resolve("voc.yaml");
       Files.writeString(config, """
@@ -82,7 +65,7 @@ class CrawlCommandTest {
         assertThat(hits.get(0).path("brand").asText()).isEqualTo("acme");
       }
     } finally {
-      site.stop(0);
+      site.close();
     }
   }
 }

@@ -1,0 +1,77 @@
+package org.voc.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.voc.models.OnnxTextEncoder;
+
+/** The shipped theme detection and target-sentiment model on texts written for this test. */
+class ShippedInsightsTest {
+
+  private static OnnxTextEncoder encoder;
+  private static InsightFinder finder;
+
+  private static final Taxonomy TAXONOMY = Taxonomy.defaults().withBrands(List.of(
+      new BrandDefinition("acme", List.of("Acme"), List.of("RoadRunner"), true),
+      new BrandDefinition("globex", List.of("Globex", "Globex Corp"), null, false)));
+
+  @BeforeAll
+  static void load() {
+    encoder = ShippedSentiment.loadEncoder();
+    finder = new InsightFinder(ShippedThemes.detector(encoder), ShippedSentiment.targets(encoder), null);
+  }
+
+  @AfterAll
+  static void close() {
+    encoder.close();
+  }
+
+  private static Analysis find(String... sentences) {
+    ParsedText parsed = TransformerAndEnsembleSentimentTest.parsed(sentences);
+    Sentiment neutral = Sentiment.fromProbabilities(new Sentiment.Probabilities(0, 1, 0), List.of());
+    return finder.find(new Analysis(parsed.text(), "en", neutral, List.of(), List.of(), false, Instant.EPOCH,
+        Map.of()), parsed, TAXONOMY);
+  }
+
+  private static String brand(Analysis analysis, String name) {
+    return analysis.brands().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow()
+        .sentiment().label().wireName();
+  }
+
+  @Test
+  void twoBrandsInOneSentenceGetOppositeSentiment() {
+    Analysis analysis = find("Acme's app is great, unlike Globex's.");
+    assertThat(brand(analysis, "acme")).isEqualTo("positive");
+    assertThat(brand(analysis, "globex")).isEqualTo("negative");
+
+    Analysis reversed = find("Globex Corp keeps crashing, so I switched to Acme and love it.");
+    assertThat(brand(reversed, "globex")).isEqualTo("negative");
+    assertThat(brand(reversed, "acme")).isEqualTo("positive");
+  }
+
+  @Test
+  void aComplaintIsAboutShippingSupportAndBillingAllNegative() {
+    Analysis analysis = find("Shipping took three weeks and nobody answered my emails.", "I want a refund.");
+    assertThat(analysis.themes()).extracting(ThemeMatch::name).contains("shipping", "support", "billing");
+    assertThat(analysis.themes()).allSatisfy(t -> {
+      assertThat(t.sentiment().label()).isNotEqualTo(SentimentLabel.POSITIVE);
+      assertThat(t.evidence()).isNotEmpty();
+    });
+  }
+
+  @Test
+  void praiseForOneThemeAndComplaintAboutAnother() {
+    Analysis analysis = find("The app is really easy to use.",
+        "But the price went up again and it is not worth the money.", "The battery life is great.");
+    Map<String, SentimentLabel> themes = new java.util.HashMap<>();
+    analysis.themes().forEach(t -> themes.put(t.name(), t.sentiment().label()));
+    assertThat(themes).containsEntry("price", SentimentLabel.NEGATIVE);
+    assertThat(themes).containsEntry("usability", SentimentLabel.POSITIVE);
+    assertThat(themes).containsEntry("performance", SentimentLabel.POSITIVE);
+  }
+}
