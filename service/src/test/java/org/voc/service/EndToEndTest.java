@@ -26,7 +26,7 @@ class EndToEndTest {
     VocConfig config = VocConfig.defaults().withPort(0).withData(dir);
     DocumentAnalyzer analyzer = Analyzers.load(config);
     server = VocServer.start(config, analyzer::analyzeForIndex, analyzer.searchEncoder().orElseThrow()::embed,
-        Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
+        Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC), analyzer::setTaxonomy);
     api = new ApiClient(server.port());
   }
 
@@ -61,6 +61,46 @@ class EndToEndTest {
     assertThat(result.path("facets").path("kind").path("ticket").asLong()).isEqualTo(1);
     assertThat(result.path("facets").path("sentiment").path("negative").asLong()).isEqualTo(1);
     assertThat(result.path("histogram").get(0).path("week").asText()).isEqualTo("2026-W47");
+  }
+
+  @Test
+  void brandsConfiguredAtRunTimeGetTheirOwnSentimentAndThemesBecomeFiltersAndFigures() {
+    ApiClient.Response put = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/v1/taxonomy/brands"))
+        .header("content-type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "[{\"name\":\"acme\",\"aliases\":[\"Acme\"],\"own\":true},{\"name\":\"globex\",\"aliases\":[\"Globex\"]}]")));
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+
+    JsonNode compared = api.postJson("/v1/documents?wait=true",
+        "{\"source\":\"twitter\",\"id\":\"P-1\",\"kind\":\"post\",\"text\":\"Acme's app is great, unlike Globex's.\"}")
+        .json().path("analysis").path("brands");
+    assertThat(names(compared)).containsExactly("acme", "globex");
+    assertThat(compared.get(0).path("sentiment").path("label").asText()).isEqualTo("positive");
+    assertThat(compared.get(1).path("sentiment").path("label").asText()).isEqualTo("negative");
+
+    JsonNode complaint = api.postJson("/v1/documents?wait=true",
+        "{\"source\":\"twitter\",\"id\":\"P-2\",\"kind\":\"post\",\"text\":\"Shipping took three weeks and nobody answered my emails, I want a refund.\"}")
+        .json().path("analysis");
+    assertThat(names(complaint.path("themes"))).contains("shipping", "support", "billing");
+    assertThat(complaint.path("themes").get(0).path("sentiment").path("label").asText()).isEqualTo("negative");
+    assertThat(complaint.path("aspects").findValuesAsText("term")).contains("Shipping");
+
+    JsonNode shipping = api.get("/v1/search?theme=shipping&source=twitter&mode=keyword").json();
+    assertThat(shipping.path("hits").findValuesAsText("id")).containsExactly("P-2");
+    assertThat(api.get("/v1/search?source=twitter&mode=keyword").json().path("facets").path("brand").path("globex")
+        .asLong()).isEqualTo(1);
+    JsonNode brands = api.get("/v1/compare?brands=acme,globex&source=twitter").json().path("brands");
+    assertThat(brands.get(0).path("netSentiment").path("value").asDouble())
+        .isGreaterThan(brands.get(1).path("netSentiment").path("value").asDouble());
+    JsonNode themes = api.get("/v1/themes?source=twitter").json().path("themes");
+    assertThat(names(themes)).contains("shipping");
+  }
+
+  /** The "name" of each element of an array (not of nested objects). */
+  private static java.util.List<String> names(JsonNode array) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    array.forEach(element -> names.add(element.path("name").asText()));
+    return names;
   }
 
   @Test
