@@ -25,6 +25,16 @@ final class TaxonomyHandler {
   private static final Set<String> THEME_FIELDS = Set.of("name", "description", "examples");
   private static final Set<String> BRAND_FIELDS = Set.of("name", "aliases", "products", "own");
 
+  /**
+   * Bounds on what a PUT may ask the analyzer to look for: every theme is compared with every
+   * sentence, so the taxonomy's size is a cost on each document analyzed.
+   */
+  static final int MAX_THEMES = 200;
+  static final int MAX_BRANDS = 2_000;
+  static final int MAX_STRINGS = 100;
+  static final int MAX_NAME_CHARS = 200;
+  static final int MAX_DESCRIPTION_CHARS = 2_000;
+
   private final TaxonomyStore taxonomy;
 
   TaxonomyHandler(TaxonomyStore taxonomy) {
@@ -40,26 +50,31 @@ final class TaxonomyHandler {
   }
 
   void putThemes(RoutingContext ctx) {
-    List<ThemeDefinition> themes = list(ctx, THEME_FIELDS, (item, at) -> new ThemeDefinition(
+    List<ThemeDefinition> themes = list(ctx, THEME_FIELDS, MAX_THEMES, (item, at) -> new ThemeDefinition(
         item.get("name").asText().strip(), optionalText(item, "description", at), strings(item, "examples", at)));
     ThemesHandler.answer(ctx, () -> taxonomy.replaceThemes(themes).themes());
   }
 
   void putBrands(RoutingContext ctx) {
-    List<BrandDefinition> brands = list(ctx, BRAND_FIELDS, (item, at) -> new BrandDefinition(
+    List<BrandDefinition> brands = list(ctx, BRAND_FIELDS, MAX_BRANDS, (item, at) -> new BrandDefinition(
         item.get("name").asText().strip(), strings(item, "aliases", at), strings(item, "products", at),
         bool(item, "own", at)));
     ThemesHandler.answer(ctx, () -> taxonomy.replaceBrands(brands).brands());
   }
 
   /** The body as a list: an array of objects with only {@code fields}, each with a unique name. */
-  private static <T> List<T> list(RoutingContext ctx, Set<String> fields, BiFunction<JsonNode, String, T> read) {
+  private static <T> List<T> list(RoutingContext ctx, Set<String> fields, int max,
+      BiFunction<JsonNode, String, T> read) {
     if (!RequestBodies.isJson(RequestBodies.mediaType(ctx.request().getHeader("content-type")))) {
       throw new ApiException(new ApiError(415, "unsupported_media_type", "send application/json", null));
     }
     JsonNode body = RequestBodies.json(RequestBodies.utf8(ctx.body().buffer()));
     if (!body.isArray()) {
       throw new ApiException(ApiError.badRequest("invalid_taxonomy", "the body must be a JSON array", null));
+    }
+    if (body.size() > max) {
+      throw new ApiException(ApiError.badRequest("invalid_taxonomy",
+          "at most " + max + " entries, not " + body.size(), null));
     }
     List<T> items = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -79,6 +94,9 @@ final class TaxonomyHandler {
       if (name == null || !name.isTextual() || name.asText().isBlank()) {
         throw invalid(at + ".name", "must be a non-empty string");
       }
+      if (name.asText().strip().length() > MAX_NAME_CHARS) {
+        throw invalid(at + ".name", "must be at most " + MAX_NAME_CHARS + " characters");
+      }
       if (!names.add(name.asText().strip())) {
         throw invalid(at + ".name", "'" + name.asText().strip() + "' is given twice; names must be unique");
       }
@@ -88,7 +106,8 @@ final class TaxonomyHandler {
   }
 
   private static String optionalText(JsonNode item, String field, String at) {
-    return optional(item, field, at, JsonNode::isTextual, "a string", JsonNode::asText, null);
+    return optional(item, field, at, v -> v.isTextual() && v.asText().length() <= MAX_DESCRIPTION_CHARS,
+        "a string of at most " + MAX_DESCRIPTION_CHARS + " characters", JsonNode::asText, null);
   }
 
   private static List<String> strings(JsonNode item, String field, String at) {
@@ -99,10 +118,13 @@ final class TaxonomyHandler {
     if (!value.isArray()) {
       throw invalid(at + "." + field, "must be an array of strings");
     }
+    if (value.size() > MAX_STRINGS) {
+      throw invalid(at + "." + field, "must hold at most " + MAX_STRINGS + " strings");
+    }
     List<String> strings = new ArrayList<>();
     for (JsonNode element : value) {
-      if (!element.isTextual() || element.asText().isBlank()) {
-        throw invalid(at + "." + field, "must hold only non-empty strings");
+      if (!element.isTextual() || element.asText().isBlank() || element.asText().length() > MAX_NAME_CHARS) {
+        throw invalid(at + "." + field, "must hold only non-empty strings of at most " + MAX_NAME_CHARS + " characters");
       }
       strings.add(element.asText());
     }

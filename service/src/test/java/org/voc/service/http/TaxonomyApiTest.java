@@ -115,6 +115,19 @@ class TaxonomyApiTest {
     assertInvalid(put("/v1/taxonomy/themes", "[{\"name\": \"a\", \"examples\": \"one\"}]"), "[0].examples");
     assertInvalid(put("/v1/taxonomy/brands", "[{\"name\": \"a\", \"own\": \"yes\"}]"), "[0].own");
     assertInvalid(put("/v1/taxonomy/brands", "[\"acme\"]"), "[0]");
+    // Bounded: the taxonomy's size is a cost on every document analyzed.
+    String longName = "x".repeat(TaxonomyHandler.MAX_NAME_CHARS + 1);
+    assertInvalid(put("/v1/taxonomy/themes", "[{\"name\": \"" + longName + "\"}]"), "[0].name");
+    assertInvalid(put("/v1/taxonomy/themes", "[{\"name\": \"a\", \"examples\": [\"" + longName + "\"]}]"),
+        "[0].examples");
+    String manyExamples = String.join(",", java.util.Collections.nCopies(TaxonomyHandler.MAX_STRINGS + 1, "\"e\""));
+    assertInvalid(put("/v1/taxonomy/brands", "[{\"name\": \"a\", \"aliases\": [" + manyExamples + "]}]"),
+        "[0].aliases");
+    String manyThemes = String.join(",", java.util.stream.IntStream.rangeClosed(0, TaxonomyHandler.MAX_THEMES)
+        .mapToObj(i -> "{\"name\": \"t" + i + "\"}").toList());
+    ApiClient.Response tooMany = put("/v1/taxonomy/themes", "[" + manyThemes + "]");
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.json().path("error").path("message").asText()).contains("at most 200 entries");
     ApiClient.Response notArray = put("/v1/taxonomy/brands", "{\"name\": \"acme\"}");
     assertThat(notArray.status()).isEqualTo(400);
     assertThat(notArray.json().path("error").path("code").asText()).isEqualTo("invalid_taxonomy");
