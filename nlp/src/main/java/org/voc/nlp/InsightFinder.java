@@ -172,7 +172,7 @@ public final class InsightFinder {
 
   private Map<BrandDefinition, List<TextSpan>> brandMentions(String text, List<BrandDefinition> brands) {
     Map.Entry<List<BrandDefinition>, BrandMatcher> current = matcher.get();
-    if (!current.getKey().equals(brands)) {
+    if (current.getKey() != brands) { // a taxonomy's lists are immutable: a new list means new brands
       current = Map.entry(brands, new BrandMatcher(brands));
       matcher.set(current);
     }

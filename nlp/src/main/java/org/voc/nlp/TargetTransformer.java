@@ -1,9 +1,7 @@
 package org.voc.nlp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.voc.models.BertTop;
 import org.voc.models.OnnxTextEncoder;
 
@@ -19,7 +17,7 @@ public final class TargetTransformer implements TargetSentimentModel {
   private final OnnxTextEncoder encoder;
   private final BertTop top;
   private final String version;
-  private final int[] order = new int[3];
+  private final int[] order;
 
   /** {@code encoder} must tap the layer just below {@code top}'s first. */
   public TargetTransformer(OnnxTextEncoder encoder, BertTop top, String version) {
@@ -27,12 +25,7 @@ public final class TargetTransformer implements TargetSentimentModel {
       throw new IllegalArgumentException("the target model's layers start at " + top.firstLayer()
           + " but encoder " + encoder.name() + " taps layer " + encoder.tapLayer());
     }
-    for (int i = 0; i < 3; i++) {
-      order[i] = top.classes().indexOf(TransformerSentiment.CLASSES.get(i));
-      if (order[i] < 0) {
-        throw new IllegalArgumentException("target model lacks class " + TransformerSentiment.CLASSES.get(i));
-      }
-    }
+    this.order = TransformerSentiment.classOrder(top.classes());
     this.encoder = encoder;
     this.top = top;
     this.version = version;
@@ -62,13 +55,7 @@ public final class TargetTransformer implements TargetSentimentModel {
     float[][] probabilities = top.probabilities(encoded.hidden(), encoded.tokens());
     List<Sentiment> result = new ArrayList<>(probabilities.length);
     for (float[] p : probabilities) {
-      var three = new Sentiment.Probabilities(p[order[0]], p[order[1]], p[order[2]]);
-      Map<String, Double> own = new LinkedHashMap<>();
-      own.put("negative", three.negative());
-      own.put("neutral", three.neutral());
-      own.put("positive", three.positive());
-      result.add(Sentiment.fromProbabilities(three,
-          List.of(new Sentiment.ModelOutput(NAME, version, three.argmax().wireName(), own))));
+      result.add(TransformerSentiment.threeClass(p, order, NAME, version));
     }
     return result;
   }

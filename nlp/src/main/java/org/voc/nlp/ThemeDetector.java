@@ -121,6 +121,9 @@ public final class ThemeDetector {
   private final TextEncoder encoder;
   private final Calibration calibration;
   private final Heads heads;
+  /** Embedded themes kept at most: a taxonomy holds at most 200 (see the taxonomy API). */
+  private static final int MAX_CACHED_THEMES = 1_000;
+
   private final Map<ThemeDefinition, Prototype> prototypes = new ConcurrentHashMap<>();
 
   private record Prototype(float[][] vectors, Set<String> names, List<List<String>> phrases) {}
@@ -144,13 +147,17 @@ public final class ThemeDetector {
     double[][] p = new double[sentences.size()][themes.size()];
     boolean[][] on = new boolean[sentences.size()][themes.size()];
     boolean trained = heads != null && heads.covers(themes);
+    List<List<String>> words = sentences.stream().map(ThemeDetector::stems).toList(); // once, not per theme
+    if (prototypes.size() > MAX_CACHED_THEMES) {
+      prototypes.clear(); // taxonomies replaced many times over: keep only what is in use
+    }
     for (int t = 0; t < themes.size(); t++) {
       ThemeDefinition theme = themes.get(t);
       Prototype prototype = prototypes.computeIfAbsent(theme, this::prototype);
       Heads.Head head = trained ? heads.themes().get(theme.name()) : null;
       for (int s = 0; s < sentences.size(); s++) {
         double cosine = maxCosine(prototype.vectors(), vectors[s]);
-        double named = named(prototype, sentences.get(s)) ? 1 : 0;
+        double named = named(prototype, words.get(s)) ? 1 : 0;
         if (head != null) {
           p[s][t] = head.head().probabilities(features(vectors[s], cosine, named))[1];
           on[s][t] = p[s][t] >= head.threshold();
@@ -173,7 +180,7 @@ public final class ThemeDetector {
 
   /** Whether the sentence names the theme or says one of its example phrases. */
   public boolean named(ThemeDefinition theme, String sentence) {
-    return named(prototypes.computeIfAbsent(theme, this::prototype), sentence);
+    return named(prototypes.computeIfAbsent(theme, this::prototype), stems(sentence));
   }
 
   /** What the trained heads read: the sentence vector, then the two similarity features. */
@@ -214,8 +221,11 @@ public final class ThemeDetector {
     return best;
   }
 
-  private static boolean named(Prototype prototype, String sentence) {
-    List<String> words = words(sentence).stream().map(ThemeDetector::stem).toList();
+  private static List<String> stems(String sentence) {
+    return words(sentence).stream().map(ThemeDetector::stem).toList();
+  }
+
+  private static boolean named(Prototype prototype, List<String> words) {
     for (String word : words) {
       if (prototype.names().contains(word)) {
         return true;

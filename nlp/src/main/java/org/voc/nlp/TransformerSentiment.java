@@ -112,17 +112,25 @@ public final class TransformerSentiment implements SentimentModel {
   }
 
   private Sentiment fromClassProbabilities(float[] p) {
+    return threeClass(p, order, NAME, version);
+  }
+
+  /**
+   * The sentiment from a classifier's probabilities {@code p}, whose negative, neutral and positive
+   * classes sit at {@code order}, with that model's own output under {@code name} and {@code version}.
+   */
+  static Sentiment threeClass(float[] p, int[] order, String name, String version) {
     var three = new Sentiment.Probabilities(p[order[0]], p[order[1]], p[order[2]]);
     Map<String, Double> own = new LinkedHashMap<>();
     own.put("negative", three.negative());
     own.put("neutral", three.neutral());
     own.put("positive", three.positive());
-    var output = new Sentiment.ModelOutput(NAME, version, three.argmax().wireName(), own);
+    var output = new Sentiment.ModelOutput(name, version, three.argmax().wireName(), own);
     return Sentiment.fromProbabilities(three, List.of(output));
   }
 
   /** Where negative, neutral and positive sit among the head's classes. */
-  private static int[] classOrder(List<String> classes) {
+  static int[] classOrder(List<String> classes) {
     int[] order = new int[3];
     for (int i = 0; i < 3; i++) {
       order[i] = classes.indexOf(CLASSES.get(i));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.voc.eval.sentiment.ConfusionMatrix;
 import org.voc.nlp.Sentiment;
 import org.voc.nlp.SentimentLabel;
 import org.voc.nlp.TargetSentimentModel;
@@ -29,7 +30,7 @@ public final class ThemeEvaluation {
     long[] tp = new long[k];
     long[] fp = new long[k];
     long[] fn = new long[k];
-    int[][] confusion = new int[3][3];
+    ConfusionMatrix polarity = new ConfusionMatrix(List.of(SentimentLabel.values()));
     List<ThemeFile.Row> rows = file.rows();
     for (int from = 0; from < rows.size(); from += CHUNK) {
       List<ThemeFile.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
@@ -57,7 +58,7 @@ public final class ThemeEvaluation {
       }
       List<Sentiment> predicted = targets.score(gold);
       for (int i = 0; i < gold.size(); i++) {
-        confusion[labels.get(i).ordinal()][predicted.get(i).label().ordinal()]++;
+        polarity.add(labels.get(i), predicted.get(i).label());
       }
       progress.accept(chunk.size());
     }
@@ -88,12 +89,11 @@ public final class ThemeEvaluation {
     result.put("detection_macro_f1", k == 0 ? 0 : macro / k);
     result.put("detection_micro_precision", ratio(sumTp, sumTp + sumFp));
     result.put("detection_micro_recall", ratio(sumTp, sumTp + sumFn));
-    long all = java.util.Arrays.stream(confusion).flatMapToInt(java.util.Arrays::stream).sum();
-    result.put("polarity_accuracy", org.voc.eval.train.TargetTraining.accuracy(confusion));
-    result.put("polarity_macro_f1", macroF1(confusion));
-    result.put("polarity_n", all);
+    result.put("polarity_accuracy", polarity.accuracy());
+    result.put("polarity_macro_f1", polarity.macroF1());
+    result.put("polarity_n", polarity.total());
     result.put("per_theme", perTheme);
-    result.put("polarity_confusion", confusion);
+    result.put("polarity_confusion", polarity.asMap());
     result.put("docs_per_second", rows.size() / seconds);
     return result;
   }
@@ -104,24 +104,5 @@ public final class ThemeEvaluation {
 
   static double ratio(long a, long b) {
     return b == 0 ? 0 : (double) a / b;
-  }
-
-  /** Mean F1 over the classes that occur in gold or predictions. */
-  public static double macroF1(int[][] confusion) {
-    double sum = 0;
-    int classes = 0;
-    for (int c = 0; c < confusion.length; c++) {
-      long gold = 0;
-      long predicted = 0;
-      for (int o = 0; o < confusion.length; o++) {
-        gold += confusion[c][o];
-        predicted += confusion[o][c];
-      }
-      if (gold + predicted > 0) {
-        sum += 2.0 * confusion[c][c] / (gold + predicted);
-        classes++;
-      }
-    }
-    return classes == 0 ? 0 : sum / classes;
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import org.voc.eval.regression.Regressions;
+import org.voc.eval.sentiment.ConfusionMatrix;
 import org.voc.eval.targets.TargetRows;
 import org.voc.models.BertTop;
 import org.voc.models.BertTopFile;
@@ -19,6 +20,7 @@ import org.voc.models.OnnxTextEncoder;
 import org.voc.models.SoftmaxHeadTrainer;
 import org.voc.nlp.Sentiment;
 import org.voc.nlp.SentenceLevelTargets;
+import org.voc.nlp.SentimentLabel;
 import org.voc.nlp.ShippedSentiment;
 import org.voc.nlp.TargetSentimentModel;
 import org.voc.nlp.TargetTransformer;
@@ -105,32 +107,19 @@ public final class TargetTraining {
     long start = System.nanoTime();
     List<Sentiment> predicted = model.score(gold.stream().map(TargetRows.Row::target).toList());
     double seconds = (System.nanoTime() - start) / 1e9;
-    int[][] confusion = new int[3][3];
+    ConfusionMatrix confusion = new ConfusionMatrix(List.of(SentimentLabel.values()));
     for (int i = 0; i < gold.size(); i++) {
-      confusion[gold.get(i).label().ordinal()][predicted.get(i).label().ordinal()]++;
+      confusion.add(gold.get(i).label(), predicted.get(i).label());
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("data", SentimentTraining.shown(file));
     result.put("model", model.name());
     result.put("n", gold.size());
-    result.put("accuracy", accuracy(confusion));
-    result.put("macro_f1", org.voc.eval.themes.ThemeEvaluation.macroF1(confusion));
+    result.put("accuracy", confusion.accuracy());
+    result.put("macro_f1", confusion.macroF1());
     result.put("targets_per_second", gold.size() / seconds);
     System.err.println(result);
     return result;
-  }
-
-  /** The share of the confusion matrix on its diagonal. */
-  public static double accuracy(int[][] confusion) {
-    long right = 0;
-    long all = 0;
-    for (int g = 0; g < confusion.length; g++) {
-      for (int p = 0; p < confusion.length; p++) {
-        all += confusion[g][p];
-        right += g == p ? confusion[g][p] : 0;
-      }
-    }
-    return all == 0 ? 0 : (double) right / all;
   }
 
   public static void save(Result result, Path dir) throws IOException {
