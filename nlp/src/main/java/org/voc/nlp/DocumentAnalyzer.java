@@ -30,6 +30,7 @@ public final class DocumentAnalyzer {
   private final TextEncoder searchEncoder;
   private final InsightFinder insights;
   private final AtomicReference<Taxonomy> taxonomy = new AtomicReference<>(Taxonomy.defaults());
+  private final AtomicReference<List<TextClassifier>> classifiers = new AtomicReference<>(List.of());
 
   public DocumentAnalyzer(
       CoreNlpPipeline pipeline, SentimentModel sentiment, AnalyzerSettings settings, Clock clock) {
@@ -83,12 +84,12 @@ public final class DocumentAnalyzer {
   /** Analyzes the document and, with a search encoder, computes its search vector too. */
   public AnalyzedDocument analyzeForIndex(Document doc) {
     String lang = doc.lang() == null || doc.lang().isBlank() ? ENGLISH : doc.lang().strip();
-    return analyzeCleaned(TextCleaner.clean(doc.text()), lang.toLowerCase(Locale.ROOT));
+    return analyzeCleaned(TextCleaner.clean(doc.text()), lang.toLowerCase(Locale.ROOT), doc.kind());
   }
 
   /** Analyzes {@code text}, plain or HTML, as English. */
   public Analysis analyzeText(String text) {
-    return analyzeCleaned(TextCleaner.clean(text), ENGLISH).analysis();
+    return analyzeCleaned(TextCleaner.clean(text), ENGLISH, null).analysis();
   }
 
   /** The encoder that makes search vectors, if any: queries must be embedded with the same one. */
@@ -106,6 +107,62 @@ public final class DocumentAnalyzer {
     taxonomy.set(java.util.Objects.requireNonNull(value, "taxonomy"));
   }
 
+  /** The user's classifiers every document of their kinds is labeled by; none at first. */
+  public List<TextClassifier> classifiers() {
+    return classifiers.get();
+  }
+
+  /**
+   * Labels documents from now on with {@code value} (already analyzed ones keep their labels). Each
+   * must read this analyzer's search encoder's vectors.
+   */
+  public void setClassifiers(List<TextClassifier> value) {
+    for (TextClassifier classifier : value) {
+      if (searchEncoder == null || !classifier.encoder().equals(searchEncoder.name())) {
+        throw new IllegalArgumentException("classifier " + classifier.name() + " reads " + classifier.encoder()
+            + " vectors, but this analyzer computes " + (searchEncoder == null ? "none" : searchEncoder.name()));
+      }
+    }
+    classifiers.set(List.copyOf(value));
+  }
+
+  /**
+   * The document vectors analysis would compute for {@code texts} (their cleaned sentences'
+   * length-weighted mean vector), without parsing them: what classifiers are trained on.
+   * {@code progress} receives counts of texts done.
+   */
+  public float[][] documentVectors(List<String> texts, java.util.function.LongConsumer progress) {
+    if (searchEncoder == null) {
+      throw new IllegalStateException("this analyzer has no encoder");
+    }
+    float[][] out = new float[texts.size()][];
+    int chunk = 256;
+    for (int from = 0; from < texts.size(); from += chunk) {
+      List<String> sentences = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>(); // per text: first sentence, count
+      List<Integer> lengths = new ArrayList<>();
+      int to = Math.min(texts.size(), from + chunk);
+      for (int i = from; i < to; i++) {
+        String text = TextCleaner.clean(texts.get(i));
+        List<Sentence> split = text.isEmpty() ? List.of() : parser.sentences(text);
+        spans.add(new int[] {sentences.size(), split.size()});
+        for (Sentence sentence : split) {
+          sentences.add(sentence.text());
+          lengths.add(sentence.length());
+        }
+      }
+      float[][] vectors = searchEncoder.embed(sentences);
+      for (int i = from; i < to; i++) {
+        int[] span = spans.get(i - from);
+        float[] mean = weightedMean(java.util.Arrays.copyOfRange(vectors, span[0], span[0] + span[1]),
+            lengths.subList(span[0], span[0] + span[1]));
+        out[i] = mean != null ? mean : new float[searchEncoder.dimension()];
+      }
+      progress.accept(to - from);
+    }
+    return out;
+  }
+
   public AnalyzerSettings settings() {
     return settings;
   }
@@ -115,7 +172,7 @@ public final class DocumentAnalyzer {
     return modelVersions;
   }
 
-  private AnalyzedDocument analyzeCleaned(String text, String language) {
+  private AnalyzedDocument analyzeCleaned(String text, String language, DocumentKind kind) {
     if (text.isEmpty()) {
       return new AnalyzedDocument(
           analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false), null);
@@ -143,7 +200,23 @@ public final class DocumentAnalyzer {
     List<String> keyPhrases = KeyPhrases.extract(parsed, settings.maxKeyPhrases());
     Analysis analysis = insights.find(
         analysis(text, language, document, sentences, keyPhrases, parsed.truncated()), parsed, taxonomy.get());
-    return new AnalyzedDocument(analysis, searchVector(parsed, lengths));
+    float[] vector = searchVector(parsed, lengths);
+    analysis = analysis.withClassifications(classify(vector, kind));
+    return new AnalyzedDocument(analysis, vector);
+  }
+
+  /** Every classifier for {@code kind}'s output on the document vector; none without a vector. */
+  private Map<String, Classification> classify(float[] vector, DocumentKind kind) {
+    if (vector == null) {
+      return Map.of();
+    }
+    Map<String, Classification> out = new LinkedHashMap<>();
+    for (TextClassifier classifier : classifiers.get()) {
+      if (classifier.appliesTo(kind)) {
+        out.put(classifier.name(), classifier.classify(vector));
+      }
+    }
+    return out;
   }
 
   /** The length-weighted mean of the sentence vectors, normalized; null without encoder or sentences. */
@@ -151,8 +224,15 @@ public final class DocumentAnalyzer {
     if (searchEncoder == null || parsed.sentences().isEmpty()) {
       return null;
     }
-    float[][] vectors = parsed.sentenceEmbeddings(searchEncoder);
-    float[] mean = new float[searchEncoder.dimension()];
+    return weightedMean(parsed.sentenceEmbeddings(searchEncoder), lengths);
+  }
+
+  /** The {@code lengths}-weighted mean of {@code vectors}, normalized; null when it is zero. */
+  private static float[] weightedMean(float[][] vectors, List<Integer> lengths) {
+    if (vectors.length == 0) {
+      return null;
+    }
+    float[] mean = new float[vectors[0].length];
     for (int i = 0; i < vectors.length; i++) {
       for (int d = 0; d < mean.length; d++) {
         mean[d] += lengths.get(i) * vectors[i][d];

@@ -27,6 +27,21 @@ final class TextParser {
   }
 
   ParsedText parse(String text) {
+    Split split = split(text);
+    Annotation annotation = split.annotation();
+    annotation.set(CoreAnnotations.SentencesAnnotation.class, split.sentences());
+    pipeline.parse(annotation);
+    return new ParsedText(text, spans(text, split.sentences()), split.sentences(), split.truncated());
+  }
+
+  /** The sentences {@link #parse} would analyze, found by the tokenizer and splitter only (cheap). */
+  List<Sentence> sentences(String text) {
+    return spans(text, split(text).sentences());
+  }
+
+  private record Split(Annotation annotation, List<CoreMap> sentences, boolean truncated) {}
+
+  private Split split(String text) {
     int cut = cutPoint(text, maxChars);
     boolean truncated = !isBlankFrom(text, cut);
     Annotation annotation = pipeline.split(text.substring(0, cut));
@@ -40,10 +55,7 @@ final class TextParser {
       sentences = sentences.subList(0, maxSentences);
       truncated = true;
     }
-    sentences = new ArrayList<>(sentences);
-    annotation.set(CoreAnnotations.SentencesAnnotation.class, sentences);
-    pipeline.parse(annotation);
-    return new ParsedText(text, spans(text, sentences), sentences, truncated);
+    return new Split(annotation, new ArrayList<>(sentences), truncated);
   }
 
   private static List<Sentence> spans(String text, List<CoreMap> sentences) {
