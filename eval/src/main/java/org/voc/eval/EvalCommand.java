@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure accuracy and speed on a labeled file; prints JSON.",
     subcommands = {SentimentEvalCommand.class, org.voc.eval.themes.ThemeEvalCommand.class, RegressionsCommand.class,
-        org.voc.eval.aspects.AspectEvalCommand.class})
+        org.voc.eval.aspects.AspectEvalCommand.class, org.voc.eval.intent.IntentEvalCommand.class})
 public final class EvalCommand implements Runnable {
 
   @Override

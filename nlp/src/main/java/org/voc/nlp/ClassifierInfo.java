@@ -15,6 +15,8 @@ import java.util.List;
  * @param data the training file's name (not its path) and the columns read from it
  * @param dataChecksum SHA-256 of the training rows (text and label), so a silent data change shows
  * @param rows how many rows were read; {@code trainRows} and {@code heldOutRows} how they were split
+ * @param heldOutShare the share of each label's rows held out (see {@link ClassifierTrainer#split})
+ * @param perClass at most this many rows per label were trained on (0: all)
  * @param seed the seed of the split and of training
  * @param minConfidence below this calibrated probability the classifier answers "uncertain"
  * @param outOfScope the label that means "none of the others", if the data has one
@@ -34,6 +36,8 @@ public record ClassifierInfo(
     int rows,
     int trainRows,
     int heldOutRows,
+    double heldOutShare,
+    int perClass,
     int seed,
     double temperature,
     double minConfidence,

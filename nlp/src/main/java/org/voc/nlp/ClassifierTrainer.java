@@ -79,9 +79,9 @@ public final class ClassifierTrainer {
     check(rows, labels, settings);
     Map<String, Integer> index = new LinkedHashMap<>();
     labels.forEach(l -> index.put(l, index.size()));
-    List<Row> train = new ArrayList<>();
-    List<Row> heldOut = new ArrayList<>();
-    split(rows, labels, settings, train, heldOut);
+    Split split = split(rows, settings.seed(), settings.heldOutShare());
+    List<Row> train = perClass(split.train(), settings.perClass());
+    List<Row> heldOut = split.heldOut();
 
     List<String> texts = new ArrayList<>(train.size() + heldOut.size());
     train.forEach(r -> texts.add(r.text()));
@@ -131,18 +131,37 @@ public final class ClassifierTrainer {
     }
   }
 
-  /** Per label, a seeded shuffle; the first share of each label's rows is held out. */
-  private static void split(List<Row> rows, List<String> labels, Settings settings, List<Row> train,
-      List<Row> heldOut) {
-    Random random = new Random(settings.seed());
-    for (String label : labels) {
-      List<Row> ofLabel = new ArrayList<>(rows.stream().filter(r -> r.label().equals(label)).toList());
+  /** Training and held-out rows. */
+  public record Split(List<Row> train, List<Row> heldOut) {}
+
+  /**
+   * Per label (sorted), a shuffle seeded with {@code seed}; the first {@code share} of each label's
+   * rows (none of a label with one row) is held out. The same rows, seed and share give the same
+   * split, which is how {@code voc eval intent --data FILE#heldout} scores a model on the rows it
+   * did not see.
+   */
+  public static Split split(List<Row> rows, int seed, double share) {
+    Random random = new Random(seed);
+    List<Row> train = new ArrayList<>();
+    List<Row> heldOut = new ArrayList<>();
+    Map<String, List<Row>> byLabel = new java.util.TreeMap<>();
+    rows.forEach(r -> byLabel.computeIfAbsent(r.label(), l -> new ArrayList<>()).add(r));
+    for (List<Row> ofLabel : byLabel.values()) {
       java.util.Collections.shuffle(ofLabel, random);
-      int held = ofLabel.size() < 2 ? 0 : (int) Math.round(ofLabel.size() * settings.heldOutShare());
+      int held = ofLabel.size() < 2 ? 0 : (int) Math.round(ofLabel.size() * share);
       heldOut.addAll(ofLabel.subList(0, held));
-      List<Row> rest = ofLabel.subList(held, ofLabel.size());
-      train.addAll(settings.perClass() > 0 ? rest.subList(0, Math.min(settings.perClass(), rest.size())) : rest);
+      train.addAll(ofLabel.subList(held, ofLabel.size()));
     }
+    return new Split(train, heldOut);
+  }
+
+  /** At most {@code perClass} rows of each label, the first ones in {@code rows}' order (0: all). */
+  static List<Row> perClass(List<Row> rows, int perClass) {
+    if (perClass == 0) {
+      return rows;
+    }
+    Map<String, Integer> taken = new java.util.HashMap<>();
+    return rows.stream().filter(r -> taken.merge(r.label(), 1, Integer::sum) <= perClass).toList();
   }
 
   private static ClassifierInfo.Scores score(TextClassifier classifier, List<Row> heldOut, float[][] x) {
@@ -168,11 +187,12 @@ public final class ClassifierTrainer {
       List<Row> train, List<Row> heldOut, double temperature, ClassifierInfo.Scores scores, double seconds) {
     return new ClassifierInfo(settings.name(), labels, encoder, TextClassifier.DOCUMENT_VECTOR, settings.data(),
         settings.textColumn(), settings.labelColumn(), checksum(rows), rows.size(), train.size(), heldOut.size(),
-        settings.seed(), temperature, settings.minConfidence(), settings.outOfScope(), scores, seconds,
+        settings.heldOutShare(), settings.perClass(), settings.seed(), temperature, settings.minConfidence(), settings.outOfScope(), scores, seconds,
         clock.instant());
   }
 
-  static String checksum(List<Row> rows) {
+  /** SHA-256 over the rows' texts and labels, in order. */
+  public static String checksum(List<Row> rows) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (Row row : rows) {

@@ -31,6 +31,7 @@ public final class DocumentAnalyzer {
   private final InsightFinder insights;
   private final AtomicReference<Taxonomy> taxonomy = new AtomicReference<>(Taxonomy.defaults());
   private final AtomicReference<List<TextClassifier>> classifiers = new AtomicReference<>(List.of());
+  private final AtomicReference<UrgencyRules> urgencyRules = new AtomicReference<>(UrgencyRules.defaults());
 
   public DocumentAnalyzer(
       CoreNlpPipeline pipeline, SentimentModel sentiment, AnalyzerSettings settings, Clock clock) {
@@ -163,6 +164,16 @@ public final class DocumentAnalyzer {
     return out;
   }
 
+  /** The rules a ticket's urgency is read with; {@link UrgencyRules#defaults()} at first. */
+  public UrgencyRules urgencyRules() {
+    return urgencyRules.get();
+  }
+
+  /** Reads tickets' urgency with {@code value} from now on (already analyzed ones keep theirs). */
+  public void setUrgencyRules(UrgencyRules value) {
+    urgencyRules.set(java.util.Objects.requireNonNull(value, "urgency rules"));
+  }
+
   public AnalyzerSettings settings() {
     return settings;
   }
@@ -174,8 +185,8 @@ public final class DocumentAnalyzer {
 
   private AnalyzedDocument analyzeCleaned(String text, String language, DocumentKind kind) {
     if (text.isEmpty()) {
-      return new AnalyzedDocument(
-          analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false), null);
+      Analysis empty = analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false);
+      return new AnalyzedDocument(empty.withUrgency(urgency(empty, kind)), null);
     }
     ParsedText parsed = parser.parse(text);
     List<Sentiment> scores = sentiment.score(parsed);
@@ -202,7 +213,13 @@ public final class DocumentAnalyzer {
         analysis(text, language, document, sentences, keyPhrases, parsed.truncated()), parsed, taxonomy.get());
     float[] vector = searchVector(parsed, lengths);
     analysis = analysis.withClassifications(classify(vector, kind));
+    analysis = analysis.withUrgency(urgency(analysis, kind));
     return new AnalyzedDocument(analysis, vector);
+  }
+
+  /** A ticket's urgency, from its words and its document sentiment; null for other kinds. */
+  private Urgency urgency(Analysis analysis, DocumentKind kind) {
+    return kind == DocumentKind.TICKET ? urgencyRules.get().assess(analysis.text(), analysis.sentiment()) : null;
   }
 
   /** Every classifier for {@code kind}'s output on the document vector; none without a vector. */

@@ -320,4 +320,29 @@ class DocumentAnalyzerTest {
       previousEnd = sentence.end();
     }
   }
+
+  @Test
+  void onlyTicketsGetAnUrgencyReadAfterSentiment() {
+    String text = "Someone took money from my account. Please help.";
+    Analysis ticket = analyzer.analyze(Document.of("zendesk", "t-1", DocumentKind.TICKET, text, NOW));
+    Analysis review = analyzer.analyze(Document.of("appstore", "r-1", DocumentKind.REVIEW, text, NOW));
+    Analysis plain = analyzer.analyzeText(text);
+
+    assertThat(ticket.urgency().level()).isEqualTo("high");
+    assertThat(ticket.urgency().reasons())
+        .containsExactly(new Urgency.Reason("fraud", "Someone took money from my account"));
+    assertThat(review.urgency()).isNull();
+    assertThat(plain.urgency()).isNull();
+  }
+
+  @Test
+  void urgencyRulesSetAtRunTimeApplyToLaterTickets() {
+    DocumentAnalyzer own = analyzer(AnalyzerSettings.defaults());
+    own.setUrgencyRules(UrgencyRules.defaults().with(
+        List.of(new UrgencyRules.RuleSpec("vip", "high", List.of("gold member"))), true, null));
+    Analysis ticket = own.analyze(Document.of("zendesk", "t-2", DocumentKind.TICKET,
+        "As a gold member I noticed fraud on my card.", NOW));
+
+    assertThat(ticket.urgency().reasons()).containsExactly(new Urgency.Reason("vip", "gold member"));
+  }
 }

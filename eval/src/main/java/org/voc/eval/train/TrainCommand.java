@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code voc train sentiment}: trains the sentiment heads and prints the scores they reach. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train models from labeled data.",
     subcommands = {TrainCommand.Sentiment.class, TrainCommand.Targets.class, TrainCommand.Themes.class,
-        org.voc.eval.aspects.AspectTrainCommand.class})
+        org.voc.eval.aspects.AspectTrainCommand.class, org.voc.eval.intent.ClassifierTrainCommand.class})
 public final class TrainCommand implements Runnable {
 
   @Override
