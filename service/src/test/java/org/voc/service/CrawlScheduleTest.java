@@ -26,7 +26,7 @@ class CrawlScheduleTest {
     VocConfig.Crawler crawler = new VocConfig.Crawler(true, 0L,
         List.of(Map.of("url", base + "/feed.xml", "kind", "post", "brand", "acme")), 60L);
     VocConfig config = new VocConfig("127.0.0.1", 0, dir.resolve("data"), null, null, null, null, crawler, null,
-        null, null);
+        null, null, null);
     try (VocServer server = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC())) {
       ApiClient api = new ApiClient(server.port());
       JsonNode hits = null;
@@ -50,7 +50,7 @@ class CrawlScheduleTest {
   void aBadSourceStopsStartUpWithItsReason() {
     VocConfig.Crawler crawler = new VocConfig.Crawler(false, 0L, List.of(Map.of("kind", "post")), 5L);
     VocConfig config = new VocConfig("127.0.0.1", 0, dir.resolve("bad"), null, null, null, null, crawler, null,
-        null, null);
+        null, null, null);
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC()))
         .hasMessageContaining("crawler.sources");

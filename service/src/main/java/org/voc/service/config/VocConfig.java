@@ -19,7 +19,8 @@ public record VocConfig(
     Crawler crawler,
     Reports reports,
     Limits limits,
-    Analysis analysis) {
+    Analysis analysis,
+    List<Classifier> classifiers) {
 
   public VocConfig {
     host = host == null ? "127.0.0.1" : host;
@@ -33,23 +34,44 @@ public record VocConfig(
     reports = reports == null ? new Reports(null) : reports;
     limits = limits == null ? Limits.DEFAULT : limits;
     analysis = analysis == null ? Analysis.DEFAULT : analysis;
+    classifiers = classifiers == null ? List.of() : List.copyOf(classifiers);
   }
 
   /** The configuration with every default. */
   public static VocConfig defaults() {
-    return new VocConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new VocConfig(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public VocConfig withPort(int value) {
-    return new VocConfig(host, value, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis);
+    return new VocConfig(host, value, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers);
   }
 
   public VocConfig withHost(String value) {
-    return new VocConfig(value, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis);
+    return new VocConfig(value, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers);
   }
 
   public VocConfig withData(Path value) {
-    return new VocConfig(host, port, value, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis);
+    return new VocConfig(host, port, value, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers);
+  }
+
+  /**
+   * A classifier to run at ingest: its name (the key of its output in each analysis), the directory
+   * {@code voc train classifier} wrote (default {@code DATA/models/NAME}), and the kinds of
+   * documents it labels (default: all).
+   */
+  public record Classifier(String name, Path path, List<String> kinds) {
+    public Classifier {
+      if (name == null || !name.matches("[a-z][a-z0-9_-]{0,39}")) {
+        throw new IllegalArgumentException("classifiers: name must be lower-case letters, digits, '_' or '-' "
+            + "(at most 40), not " + name);
+      }
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
+      for (String kind : kinds) {
+        if (org.voc.nlp.DocumentKind.parse(kind).isEmpty()) {
+          throw new IllegalArgumentException("classifiers." + name + ".kinds: unknown kind " + kind);
+        }
+      }
+    }
   }
 
   /** An API key and what it may do: {@code ingest}, {@code read}, {@code admin}. */
@@ -102,8 +124,29 @@ public record VocConfig(
   }
 
 
-  /** Scheduled reports. */
-  public record Reports(Map<String, Object> weekly) {}
+  /** Scheduled reports: none unless {@code weekly} is set. */
+  public record Reports(Weekly weekly) {}
+
+  /**
+   * The weekly report's schedule: every {@code day} at {@code hour}:00 UTC (default Monday 7:00) the
+   * service writes the last complete week's report under {@code DATA/reports}, and POSTs a
+   * Slack-compatible summary to {@code webhook} when set, linking to {@code link} (the service's
+   * address as readers reach it; default {@code http://host:port}).
+   */
+  public record Weekly(java.time.DayOfWeek day, Integer hour, String webhook, String link) {
+    public Weekly {
+      day = day == null ? java.time.DayOfWeek.MONDAY : day;
+      hour = hour == null ? 7 : hour;
+      if (hour < 0 || hour > 23) {
+        throw new IllegalArgumentException("reports.weekly.hour must be 0 to 23, not " + hour);
+      }
+      for (String url : new String[] {webhook, link}) {
+        if (url != null && !url.matches("(?i)https?://\\S+")) {
+          throw new IllegalArgumentException("reports.weekly: '" + url + "' is not an http(s) URL");
+        }
+      }
+    }
+  }
 
   /**
    * Request and queue limits. Sizes are in bytes; {@code queueCapacity} is the number of accepted

@@ -56,7 +56,7 @@ class CrawlCommandTest {
       assertThat(Files.exists(data.resolve("crawler/state.json"))).isTrue();
       assertThat(crawl(config, data).path("created").asLong()).isZero();
 
-      VocConfig served = new VocConfig("127.0.0.1", 0, data, null, null, null, null, null, null, null, null);
+      VocConfig served = new VocConfig("127.0.0.1", 0, data, null, null, null, null, null, null, null, null, null);
       try (VocServer server = VocServer.start(served, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC())) {
         JsonNode hits = new ApiClient(server.port()).get("/v1/search?q=parcel&mode=keyword").json().path("hits");
         assertThat(hits).hasSize(1);

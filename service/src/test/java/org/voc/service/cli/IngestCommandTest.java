@@ -71,7 +71,7 @@ class IngestCommandTest {
     assertThat(again.summary().path("duplicate").asLong()).isEqualTo(2);
     assertThat(again.summary().path("created").asLong()).isZero();
 
-    VocConfig config = new VocConfig("127.0.0.1", 0, data, null, null, null, null, null, null, null, null);
+    VocConfig config = new VocConfig("127.0.0.1", 0, data, null, null, null, null, null, null, null, null, null);
     try (VocServer server = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC())) {
       ApiClient api = new ApiClient(server.port());
       JsonNode stored = api.get("/v1/documents/appstore/r2").json();
@@ -94,7 +94,7 @@ class IngestCommandTest {
         {"id": 3}
         {"id": 4, "body": "Works", "source": "reddit"}
         """);
-    VocConfig config = new VocConfig("127.0.0.1", 0, dir.resolve("served"), null, null, null, null, null, null, null, null);
+    VocConfig config = new VocConfig("127.0.0.1", 0, dir.resolve("served"), null, null, null, null, null, null, null, null, null);
     try (VocServer server = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC())) {
       Run run = ingest(file.toString(), "--server", "http://127.0.0.1:" + server.port(), "--batch", "2",
           "--map", "text=body,lang=meta.lang");
@@ -127,7 +127,7 @@ class IngestCommandTest {
     Path file = dir.resolve("posts.jsonl");
     Files.writeString(file, "{\"text\": \"hello\"}\n");
     Path data = dir.resolve("busy");
-    VocConfig config = new VocConfig("127.0.0.1", 0, data, null, null, null, null, null, null, null, null);
+    VocConfig config = new VocConfig("127.0.0.1", 0, data, null, null, null, null, null, null, null, null, null);
     try (VocServer server = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC())) {
       Run run = ingest(file.toString(), "--data", data.toString());
       assertThat(run.exit()).isEqualTo(2);

@@ -18,7 +18,7 @@ class TaxonomyStoreTest {
   @TempDir Path dir;
 
   private VocConfig config(List<VocConfig.Brand> brands, List<VocConfig.Theme> themes) {
-    return new VocConfig(null, null, dir, null, brands, themes, null, null, null, null, null);
+    return new VocConfig(null, null, dir, null, brands, themes, null, null, null, null, null, null);
   }
 
   @Test

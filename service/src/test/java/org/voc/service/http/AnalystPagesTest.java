@@ -29,7 +29,7 @@ class AnalystPagesTest {
     // With API keys on: the pages themselves must still load without one.
     VocConfig config = new VocConfig("127.0.0.1", 0, dir.resolve("data"),
         List.of(new VocConfig.ApiKey("secret-key-for-tests", List.of("read"))),
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
     server = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed,
         Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
     api = new ApiClient(server.port());

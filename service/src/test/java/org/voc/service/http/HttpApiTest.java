@@ -38,7 +38,7 @@ class HttpApiTest {
 
   static VocConfig config(Path data, int queueCapacity) {
     return new VocConfig("127.0.0.1", 0, data, null, null, null, null, null, null,
-        new VocConfig.Limits(16L * 1024, 4L << 20, 64, queueCapacity, 30), null);
+        new VocConfig.Limits(16L * 1024, 4L << 20, 64, queueCapacity, 30), null, null);
   }
 
   @AfterAll

@@ -39,7 +39,7 @@ class InsightsApiTest {
         List.of(new VocConfig.Theme("shipping", "delivery", List.of("delivery")),
             new VocConfig.Theme("support", null, null),
             new VocConfig.Theme("pricing", null, List.of("expensive"))),
-        null, null, null, null, null);
+        null, null, null, null, null, null);
     FakeAnalyzer analyzer = new FakeAnalyzer();
     server = VocServer.start(config, analyzer, FakeAnalyzer::embed,
         Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC), analyzer::setTaxonomy);

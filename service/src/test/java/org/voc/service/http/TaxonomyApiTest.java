@@ -34,7 +34,7 @@ class TaxonomyApiTest {
         List.of(new VocConfig.ApiKey(ADMIN, List.of("ingest", "read", "admin")),
             new VocConfig.ApiKey(READER, List.of("read"))),
         List.of(new VocConfig.Brand("acme", List.of("Acme Inc"), null, true)), themes,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   private void start(List<VocConfig.Theme> themes) throws Exception {

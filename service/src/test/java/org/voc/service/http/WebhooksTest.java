@@ -40,7 +40,7 @@ class WebhooksTest {
         Map.of("zendesk", new VocConfig.Webhook(ZENDESK_SECRET, null),
             "intercom", new VocConfig.Webhook(INTERCOM_SECRET, null),
             "freshdesk", new VocConfig.Webhook(FRESHDESK_SECRET, true)),
-        null, null, null, null);
+        null, null, null, null, null);
     server = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC());
     api = new ApiClient(server.port());
   }
@@ -264,7 +264,7 @@ class WebhooksTest {
   @Test
   void withoutASecretTheWebhookIsOpenLikeTheRestOfTheApi(@TempDir Path other) throws Exception {
     VocConfig config = new VocConfig("127.0.0.1", 0, other, List.of(new VocConfig.ApiKey("ingest-key-0123456789",
-        List.of("ingest"))), null, null, null, null, null, null, null);
+        List.of("ingest"))), null, null, null, null, null, null, null, null);
     try (VocServer open = VocServer.start(config, new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC())) {
       ApiClient client = new ApiClient(open.port());
       String body = zendeskTrigger("77", "Thanks!");
