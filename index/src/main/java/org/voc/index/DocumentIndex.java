@@ -2,9 +2,11 @@ package org.voc.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.voc.nlp.DocumentKey;
+import org.voc.nlp.SentimentLabel;
 
 /**
  * The searchable store of analyzed documents. The default is embedded Lucene; a deployment that
@@ -47,6 +49,22 @@ public interface DocumentIndex extends Closeable {
    * from doc values in one pass. Throws {@link InvalidQueryException} like {@link #search}.
    */
   Insights insights(SearchRequest request) throws IOException;
+
+  /**
+   * Sentiment counts per ISO week of the documents that match {@code request} (as in {@link
+   * #insights}), overall and per kind, source, theme, brand and aspect, counted from doc values in
+   * one pass. The request's {@code from} and {@code to} are required: they set the weeks listed
+   * (from the week of {@code from} to the week before {@code to}).
+   */
+  WeeklyCounts weeklyCounts(SearchRequest request) throws IOException;
+
+  /**
+   * The {@code n} newest documents that match {@code request} (as in {@link #insights}) and carry
+   * {@code value} of {@code dimension} with sentiment {@code label} toward it (see {@link
+   * WeeklyCounts.Dimension}); ties by key.
+   */
+  List<IndexedDocument> examples(SearchRequest request, WeeklyCounts.Dimension dimension, String value,
+      SentimentLabel label, int n) throws IOException;
 
   /**
    * The documents that match {@code request} (as in {@link #insights}) and have an embedding but

@@ -23,6 +23,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.voc.nlp.Analysis;
+import org.voc.nlp.AspectMention;
 import org.voc.nlp.BrandMention;
 import org.voc.nlp.DocumentKey;
 import org.voc.nlp.Sentiment;
@@ -69,13 +70,23 @@ final class IndexSchema {
    */
   static final String BRAND_SENTIMENT = "brandSentiment";
 
+  /** Aspect terms, lower-cased: a keyword field (filters, examples) like {@link #THEME}. */
+  static final String ASPECT = "aspect";
+
+  /**
+   * Per aspect term of the analysis, {@code term + SEPARATOR + label}: the polarity toward the
+   * aspect (several mentions of one term: the sign of their summed polarities). Sorted-set doc
+   * values only, for aggregations.
+   */
+  static final String ASPECT_SENTIMENT = "aspectSentiment";
+
   /** The key phrases, lower-cased, as sorted-set doc values (top phrases per theme and brand). */
   static final String KEY_PHRASE = "keyPhrase";
 
   /** Between a name and a sentiment label in {@link #THEME_SENTIMENT} and {@link #BRAND_SENTIMENT}. */
   static final char SEPARATOR = '\u001f';
 
-  // Longer key phrases are not counted: they are sentences, not phrases.
+  // Longer key phrases (and aspect terms) are not counted: they are sentences, not phrases.
   private static final int MAX_KEY_PHRASE_CHARS = 100;
 
   /**
@@ -127,6 +138,7 @@ final class IndexSchema {
     addThemes(lucene, indexed.analysis(), overall);
     addBrands(lucene, document.brand(), indexed.analysis(), overall);
     addKeyPhrases(lucene, indexed.analysis().keyPhrases());
+    addAspects(lucene, indexed.analysis().aspects());
     if (unitEmbedding != null) {
       lucene.add(
           new KnnFloatVectorField(EMBEDDING, unitEmbedding, VectorSimilarityFunction.DOT_PRODUCT));
@@ -203,6 +215,27 @@ final class IndexSchema {
         lucene.add(new SortedSetDocValuesField(KEY_PHRASE, new BytesRef(normalized)));
       }
     }
+  }
+
+  /** Each aspect term once, lower-cased, with the sign of its mentions' summed polarities. */
+  private static void addAspects(Document lucene, List<AspectMention> aspects) {
+    Map<String, Integer> polarity = new LinkedHashMap<>();
+    for (AspectMention aspect : aspects) {
+      String term = aspect.term() == null ? "" : aspect.term().strip().toLowerCase(Locale.ROOT);
+      if (!term.isEmpty() && term.length() <= MAX_KEY_PHRASE_CHARS) {
+        int vote = aspect.polarity() == null ? 0 : switch (aspect.polarity()) {
+          case NEGATIVE -> -1;
+          case NEUTRAL -> 0;
+          case POSITIVE -> 1;
+        };
+        polarity.merge(term, vote, Integer::sum);
+      }
+    }
+    polarity.forEach((term, sum) -> {
+      addKeyword(lucene, ASPECT, term);
+      SentimentLabel label = sum > 0 ? SentimentLabel.POSITIVE : sum < 0 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
+      lucene.add(new SortedSetDocValuesField(ASPECT_SENTIMENT, new BytesRef(labelled(term, label))));
+    });
   }
 
   private static void addKeyword(Document lucene, String field, String value) {

@@ -48,10 +48,7 @@ final class InsightsSearch {
 
   Insights run(IndexSearcher searcher, SearchRequest request) throws IOException {
     Query query = SearchFilters.restrict(parser.parse(request.query()), SearchFilters.of(request));
-    IndexSearcher parallel = new SlicedSearcher(searcher.getIndexReader(), slices);
-    parallel.setQueryCache(searcher.getQueryCache());
-    parallel.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
-    InsightsCollector.Counted counted = parallel.search(query, InsightsCollector.manager(EXAMPLES));
+    InsightsCollector.Counted counted = sliced(searcher, slices).search(query, InsightsCollector.manager(EXAMPLES));
     Examples examples = new Examples(searcher);
     List<Insights.Group> themes = new ArrayList<>();
     for (GroupAccumulator theme : sorted(counted.themes())) {
@@ -90,6 +87,14 @@ final class InsightsSearch {
         .sorted(Comparator.comparingLong(Insights.Group::volume).reversed()
             .thenComparing(Insights.Group::name))
         .toList();
+  }
+
+  /** {@code searcher}'s reader and query cache, searched in slices run on {@code slices}. */
+  static IndexSearcher sliced(IndexSearcher searcher, Executor slices) {
+    IndexSearcher parallel = new SlicedSearcher(searcher.getIndexReader(), slices);
+    parallel.setQueryCache(searcher.getQueryCache());
+    parallel.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+    return parallel;
   }
 
   /**

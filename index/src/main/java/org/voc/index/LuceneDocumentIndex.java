@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.voc.nlp.DocumentKey;
+import org.voc.nlp.SentimentLabel;
 
 /**
  * The {@link DocumentIndex} on embedded Lucene in one directory: near-real-time searchers
@@ -53,6 +55,7 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   private final Embeddings embeddings;
   private final PagedSearch search;
   private final InsightsSearch insights;
+  private final WeeklyCountsSearch weeklyCounts;
   private final ExecutorService insightSlices;
   private final UnthemedSampler sampler;
   private final Object commitLock = new Object();
@@ -83,6 +86,7 @@ public final class LuceneDocumentIndex implements DocumentIndex {
     this.insightSlices = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("voc-insights-", 0).factory());
     this.insights = new InsightsSearch(english, limits, insightSlices);
+    this.weeklyCounts = new WeeklyCountsSearch(english, limits, insightSlices);
     this.sampler = new UnthemedSampler(english, limits);
     this.refresher = new PeriodicRefresher(searchers, refreshInterval, "voc-index-refresh");
   }
@@ -162,6 +166,17 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   @Override
   public Insights insights(SearchRequest request) throws IOException {
     return withSearcher(searcher -> insights.run(searcher, request));
+  }
+
+  @Override
+  public WeeklyCounts weeklyCounts(SearchRequest request) throws IOException {
+    return withSearcher(searcher -> weeklyCounts.count(searcher, request));
+  }
+
+  @Override
+  public List<IndexedDocument> examples(SearchRequest request, WeeklyCounts.Dimension dimension, String value,
+      SentimentLabel label, int n) throws IOException {
+    return withSearcher(searcher -> weeklyCounts.examples(searcher, request, dimension, value, label, n));
   }
 
   @Override

@@ -126,7 +126,7 @@ public final class SentimentStatistics {
   }
 
   /** Holm-Bonferroni adjusted p-values, in the order given: monotone, at most 1. */
-  static double[] holm(double[] p) {
+  public static double[] holm(double[] p) {
     int m = p.length;
     Integer[] order = new Integer[m];
     for (int i = 0; i < m; i++) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.voc.nlp.Analysis;
+import org.voc.nlp.AspectMention;
 import org.voc.nlp.BrandMention;
 import org.voc.nlp.Document;
 import org.voc.nlp.DocumentKind;
@@ -51,6 +52,7 @@ final class TestDocuments {
     private SentimentLabel sentiment = SentimentLabel.NEUTRAL;
     private final List<ThemeMatch> themes = new ArrayList<>();
     private final List<BrandMention> mentions = new ArrayList<>();
+    private final List<AspectMention> aspects = new ArrayList<>();
     private List<String> keyPhrases = List.of();
 
     private Builder(String id, String text) {
@@ -86,6 +88,13 @@ final class TestDocuments {
       return this;
     }
 
+    /** An aspect term (at its first occurrence in the text, if any) with this polarity. */
+    Builder aspect(String term, SentimentLabel polarity) {
+      int at = Math.max(0, text.indexOf(term));
+      aspects.add(new AspectMention(term, at, at + term.length(), polarity, 0.9, List.of()));
+      return this;
+    }
+
     IndexedDocument build() {
       Document document =
           new Document(id, source, kind, text, title, "someone", createdAt, rating, ratingMax,
@@ -101,7 +110,7 @@ final class TestDocuments {
               false,
               createdAt.plusSeconds(1),
               Map.of("sentiment", "test-1"))
-              .withInsights(themes, List.of(), mentions);
+              .withInsights(themes, aspects, mentions);
       return new IndexedDocument(document, analysis, "hash-" + id);
     }
   }

@@ -29,6 +29,8 @@ import org.voc.service.config.VocConfig;
 import org.voc.service.http.HttpApi;
 import org.voc.service.ingest.IngestPipeline;
 import org.voc.service.ingest.Journal;
+import org.voc.service.report.ReportSchedule;
+import org.voc.service.report.WeeklyReporter;
 
 /**
  * A running voc service: the index and journal under the data dir, the ingest pipeline, and the
@@ -45,10 +47,12 @@ public final class VocServer implements AutoCloseable {
   private final DocumentIndex index;
   private final Journal journal;
   private final CrawlSchedule crawls;
+  private final ReportSchedule reports;
 
   private VocServer(Vertx vertx, HttpServer server, IngestPipeline pipeline, DocumentIndex index, Journal journal,
-      CrawlSchedule crawls) {
+      CrawlSchedule crawls, ReportSchedule reports) {
     this.crawls = crawls;
+    this.reports = reports;
     this.vertx = vertx;
     this.server = server;
     this.pipeline = pipeline;
@@ -111,7 +115,9 @@ public final class VocServer implements AutoCloseable {
       if (config.apiKeys().isEmpty()) {
         LOG.info("No API keys configured: every client that can reach {} is trusted", config.host());
       }
-      return new VocServer(vertx, server, pipeline, index, journal, crawls);
+      ReportSchedule reports = ReportSchedule.start(config,
+          new WeeklyReporter(index, () -> WeeklyReporter.ownBrands(taxonomy.current()), clock), metrics);
+      return new VocServer(vertx, server, pipeline, index, journal, crawls, reports);
     } catch (Exception e) {
       if (crawls != null) {
         crawls.close();
@@ -139,6 +145,9 @@ public final class VocServer implements AutoCloseable {
     }
     if (crawls != null) {
       crawls.close();
+    }
+    if (reports != null) {
+      reports.close();
     }
     pipeline.close();
     index.close();

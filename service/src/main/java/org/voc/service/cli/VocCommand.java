@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "voc 0.1.0",
     description = "Voice-of-customer NLP service: sentiment, themes and brands over tickets, posts and reviews.",
-    subcommands = {ServeCommand.class, AnalyzeCommand.class, IngestCommand.class, CrawlCommand.class})
+    subcommands = {ServeCommand.class, AnalyzeCommand.class, IngestCommand.class, CrawlCommand.class,
+        ReportCommand.class})
 public final class VocCommand implements Runnable {
 
   @Override

@@ -19,6 +19,8 @@ import org.voc.service.config.Scope;
 import org.voc.service.config.TaxonomyStore;
 import org.voc.service.config.VocConfig;
 import org.voc.service.ingest.IngestPipeline;
+import org.voc.service.report.ReportArchive;
+import org.voc.service.report.WeeklyReporter;
 
 /** The HTTP API as a router: reads like the API table in the README. */
 public final class HttpApi {
@@ -48,6 +50,9 @@ public final class HttpApi {
     ThemesHandler themes = new ThemesHandler(services.index(), services.taxonomy());
     CompareHandler compare = new CompareHandler(services.index(), services.taxonomy());
     TaxonomyHandler taxonomy = new TaxonomyHandler(services.taxonomy());
+    ReportsHandler reports = new ReportsHandler(new WeeklyReporter(services.index(),
+        () -> WeeklyReporter.ownBrands(services.taxonomy().current()), services.clock()),
+        ReportArchive.in(services.config().data()));
     WebhookHandler webhooks = new WebhookHandler(services.pipeline(), reader, services.config().webhooks(),
         services.metrics());
     ApiKeys keys = new ApiKeys(services.config().apiKeys());
@@ -63,6 +68,9 @@ public final class HttpApi {
     router.get("/v1/search").handler(keys.require(Scope.READ)).handler(search::search);
     router.get("/v1/themes").handler(keys.require(Scope.READ)).handler(themes::themes);
     router.get("/v1/compare").handler(keys.require(Scope.READ)).handler(compare::compare);
+    router.get("/v1/reports").handler(keys.require(Scope.READ)).handler(reports::list);
+    router.get("/v1/reports/weekly").handler(keys.require(Scope.READ)).handler(reports::weekly);
+    router.get("/v1/reports/:file").handler(keys.require(Scope.READ)).handler(reports::file);
     router.get("/v1/taxonomy/themes").handler(keys.require(Scope.ADMIN)).handler(taxonomy::getThemes);
     router.put("/v1/taxonomy/themes").handler(body).handler(keys.require(Scope.ADMIN)).handler(taxonomy::putThemes);
     router.get("/v1/taxonomy/brands").handler(keys.require(Scope.ADMIN)).handler(taxonomy::getBrands);
