@@ -161,7 +161,11 @@ public final class UrgencyRules {
     Effect effect = Effect.parse(spec.effect() == null ? "" : spec.effect().strip().toLowerCase(Locale.ROOT))
         .orElseThrow(() -> new IllegalArgumentException(
             "rule '" + signal + "': effect must be high, raise or low, not '" + spec.effect() + "'"));
-    return new Rule(signal, effect, spec.phrases() == null ? List.of() : spec.phrases());
+    List<String> phrases = spec.phrases() == null ? List.of() : spec.phrases();
+    if (phrases.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("rule '" + signal + "' has an empty phrase");
+    }
+    return new Rule(signal, effect, phrases);
   }
 
   public List<Rule> rules() {

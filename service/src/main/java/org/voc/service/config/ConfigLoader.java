@@ -166,6 +166,11 @@ public final class ConfigLoader {
       throw new ConfigException("analysis.sentiment must be ensemble, transformer or corenlp, not '"
           + config.analysis().sentiment() + "'");
     }
+    try {
+      config.urgency().toRules();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("urgency: " + e.getMessage());
+    }
     VocConfig.Limits limits = config.limits();
     if (limits.maxDocumentBytes() < 1 || limits.maxRequestBytes() < limits.maxDocumentBytes()) {
       throw new ConfigException("limits: need 0 < maxDocumentBytes <= maxRequestBytes");

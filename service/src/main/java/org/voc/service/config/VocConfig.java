@@ -3,6 +3,7 @@ package org.voc.service.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.voc.nlp.UrgencyRules;
 
 /**
  * The whole configuration of a voc process, read once at start-up (file, then env, then flags) and
@@ -20,7 +21,8 @@ public record VocConfig(
     Reports reports,
     Limits limits,
     Analysis analysis,
-    List<Classifier> classifiers) {
+    List<Classifier> classifiers,
+    Urgency urgency) {
 
   public VocConfig {
     host = host == null ? "127.0.0.1" : host;
@@ -35,6 +37,14 @@ public record VocConfig(
     limits = limits == null ? Limits.DEFAULT : limits;
     analysis = analysis == null ? Analysis.DEFAULT : analysis;
     classifiers = classifiers == null ? List.of() : List.copyOf(classifiers);
+    urgency = urgency == null ? Urgency.DEFAULT : urgency;
+  }
+
+  /** A configuration with the default urgency rules. */
+  public VocConfig(String host, Integer port, Path data, List<ApiKey> apiKeys, List<Brand> brands, List<Theme> themes,
+      Map<String, Webhook> webhooks, Crawler crawler, Reports reports, Limits limits, Analysis analysis,
+      List<Classifier> classifiers) {
+    this(host, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers, null);
   }
 
   /** The configuration with every default. */
@@ -43,15 +53,18 @@ public record VocConfig(
   }
 
   public VocConfig withPort(int value) {
-    return new VocConfig(host, value, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers);
+    return new VocConfig(host, value, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
+        urgency);
   }
 
   public VocConfig withHost(String value) {
-    return new VocConfig(value, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers);
+    return new VocConfig(value, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
+        urgency);
   }
 
   public VocConfig withData(Path value) {
-    return new VocConfig(host, port, value, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers);
+    return new VocConfig(host, port, value, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
+        urgency);
   }
 
   /**
@@ -184,6 +197,35 @@ public record VocConfig(
       workers = workers == null || workers < 1 ? Runtime.getRuntime().availableProcessors() : workers;
       maxSentences = maxSentences == null ? 200 : maxSentences;
       maxChars = maxChars == null ? 20_000 : maxChars;
+    }
+  }
+
+  /**
+   * Ticket urgency: {@code rules} ({@code {signal, effect: high|raise|low, phrases}}) added to the
+   * shipped ones (a rule for a shipped signal adds its phrases and sets its effect), or instead of
+   * them with {@code replaceDefaults}; {@code strongNegative} is the document sentiment score at or
+   * below which a ticket is raised (default -0.6). See {@link UrgencyRules}.
+   */
+  public record Urgency(Double strongNegative, List<UrgencyRules.RuleSpec> rules, Boolean replaceDefaults) {
+
+    public static final Urgency DEFAULT = new Urgency(null, null, null);
+
+    public Urgency {
+      rules = rules == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rules));
+      replaceDefaults = replaceDefaults != null && replaceDefaults;
+    }
+
+    /**
+     * The rules this configures.
+     *
+     * @throws IllegalArgumentException naming what is wrong (a rule without phrases, an unknown
+     *     effect, a cut outside [-1, 0])
+     */
+    public UrgencyRules toRules() {
+      if (rules.stream().anyMatch(java.util.Objects::isNull)) {
+        throw new IllegalArgumentException("rules: an empty rule");
+      }
+      return UrgencyRules.defaults().with(rules, replaceDefaults, strongNegative);
     }
   }
 }

@@ -100,4 +100,51 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE))
         .hasMessageContaining("unknown scope 'write'");
   }
+
+  @Test
+  void urgencyRulesExtendTheDefaults() throws IOException {
+    Files.writeString(dir.resolve("voc.yaml"), """
+        urgency:
+          strongNegative: -0.8
+          rules:
+            - {signal: fraud, effect: high, phrases: ["money vanished"]}
+            - {signal: vip, effect: raise, phrases: ["gold member", "platinum customer"]}
+        """);
+    VocConfig config = new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE);
+    org.voc.nlp.UrgencyRules rules = config.urgency().toRules();
+
+    assertThat(rules.strongNegative()).isEqualTo(-0.8);
+    assertThat(rules.rules()).extracting(org.voc.nlp.UrgencyRules.Rule::signal).contains("outage", "fraud", "vip");
+    assertThat(rules.assess("My money vanished", null).level()).isEqualTo("high");
+    assertThat(VocConfig.defaults().urgency().toRules().rules()).isEqualTo(org.voc.nlp.UrgencyRules.defaults().rules());
+  }
+
+  @Test
+  void urgencyRulesMayReplaceTheDefaults() throws IOException {
+    Files.writeString(dir.resolve("voc.yaml"), """
+        urgency: {replaceDefaults: true, rules: [{signal: vip, effect: high, phrases: [gold member]}]}
+        """);
+    VocConfig config = new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE);
+
+    assertThat(config.urgency().toRules().rules()).extracting(org.voc.nlp.UrgencyRules.Rule::signal)
+        .containsExactly("vip");
+  }
+
+  @Test
+  void badUrgencyRulesAreConfigErrors() throws IOException {
+    Map<String, String> bad = Map.of(
+        "urgency: {rules: [{signal: vip, effect: urgent, phrases: [x]}]}", "effect must be high, raise or low",
+        "urgency: {rules: [{signal: vip, effect: high}]}", "'vip' has no phrases",
+        "urgency: {rules: [{effect: high, phrases: [x]}]}", "signal",
+        "urgency: {rules: [{signal: vip, effect: high, phrases: [\"!!\"]}]}", "phrase '!!'",
+        "urgency: {strongNegative: 0.5}", "strongNegative must be between -1 and 0",
+        "urgency: {rules: [{signal: vip, effect: high, phrase: [x]}]}", "unknown key 'phrase'");
+    for (Map.Entry<String, String> entry : bad.entrySet()) {
+      Files.writeString(dir.resolve("voc.yaml"), entry.getKey() + "\n");
+      assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE))
+          .as(entry.getKey())
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining(entry.getValue());
+    }
+  }
 }
