@@ -27,12 +27,12 @@ export function sentimentBar(counts, width = 160) {
   return chart(width, 12, label, 'sentiment-bar', rects);
 }
 
-/** A share in [0, 1] as a bar. */
-export function shareBar(share, width = 100) {
+/** A share in [0, 1] as a bar; fillClass colours it (neg, neu, pos; default the accent). */
+export function shareBar(share, width = 100, fillClass = 'fill') {
   const w = Math.max(0, Math.min(1, Number(share ?? 0))) * width;
   return chart(width, 10, formatPercent(share, 1), 'share-bar',
     s('rect', { x: 0, y: 0, width, height: 10, class: 'track' }),
-    s('rect', { x: 0, y: 0, width: w, height: 10, class: 'fill' }));
+    s('rect', { x: 0, y: 0, width: w, height: 10, class: fillClass }));
 }
 
 /** Net sentiment in [-1, 1] as a bar from the middle, with an optional interval [low, high]. */

@@ -1,7 +1,7 @@
 // Brands side by side: share of voice, net sentiment with its 95 % interval, per-theme net
 // sentiment, and which differences are significant (as /v1/compare computes them).
 import { getJson, query } from './api.js';
-import { h, field, formatNumber, formatPercent, formatSigned, notice, pageHeading, announce, fill } from './dom.js';
+import { h, field, formatNumber, formatPercent, formatSigned, notice, pageHeading, focusPage, announce, fill } from './dom.js';
 import { sentimentBar, shareBar, netSentimentBar, trendChart } from './charts.js';
 import { searchRoute } from './search.js';
 import { exampleList } from './themes.js';
@@ -18,7 +18,7 @@ export async function renderCompare(main, params) {
   const heading = pageHeading('Compare brands');
   const out = h('div', {});
   main.replaceChildren(h('div', { class: 'page page-compare' }, heading, filterForm(params), out));
-  heading.focus({ preventScroll: true });
+  focusPage(heading);
   const request = {};
   for (const name of PARAMS) request[name] = params[name];
   await fill(out, () => getJson(`/v1/compare${query(request)}`), (result) => {

@@ -3,16 +3,17 @@
 // opinion words, brand mentions); spans are character offsets into analysis.text.
 import { getJson } from './api.js';
 import {
-  h, sentimentBadge, formatDate, formatPercent, formatSigned, notice, pageHeading, safeUrl, announce,
+  h, sentimentBadge, formatDate, formatPercent, formatSigned, notice, pageHeading, focusPage, safeUrl, announce, replace,
 } from './dom.js';
 import { searchRoute } from './search.js';
+import { shareBar } from './charts.js';
 
 export async function renderDocument(main, source, id) {
   const heading = pageHeading('Document');
   const body = h('div', { class: 'doc-body' }, notice('Loading…'));
   main.replaceChildren(h('div', { class: 'page page-document' },
     h('p', { class: 'back' }, h('button', { type: 'button', class: 'link-button', onclick: goBack }, '← Back')), heading, body));
-  heading.focus({ preventScroll: true });
+  focusPage(heading);
   let answer;
   try {
     answer = await getJson(`/v1/documents/${encodeURIComponent(source)}/${encodeURIComponent(id)}`);
@@ -29,7 +30,7 @@ export async function renderDocument(main, source, id) {
       h('div', { class: 'doc-text' }, doc.text || ''));
     return;
   }
-  body.replaceChildren(...analysisView(doc, answer.analysis));
+  replace(body, analysisView(doc, answer.analysis));
   announce(`Document ${heading.textContent} loaded`);
 }
 
@@ -139,7 +140,7 @@ function probabilities(p) {
   return h('table', { class: 'probs' },
     h('tbody', {}, Object.entries(p).map(([label, value]) => h('tr', {},
       h('th', { scope: 'row' }, label),
-      h('td', {}, h('meter', { min: 0, max: 1, value: Number(value), 'aria-label': `${label} probability` })),
+      h('td', {}, shareBar(value, 120, { negative: 'neg', neutral: 'neu', positive: 'pos' }[label] || 'fill')),
       h('td', { class: 'num' }, formatPercent(value))))));
 }
 

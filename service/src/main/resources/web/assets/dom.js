@@ -39,6 +39,15 @@ function append(el, children) {
   }
 }
 
+/**
+ * Replaces el's children with children (as for h(): null and false skipped). The DOM's own
+ * replaceChildren() would show a null as the text "null".
+ */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+}
+
 const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
 
 /** Undoes the API's HTML escaping of snippet text (the five entities it writes, nothing else). */
@@ -127,6 +136,22 @@ export function pageHeading(text) {
   return h('h1', { tabindex: '-1', class: 'page-title' }, text);
 }
 
+let navigated = false;
+
+/** From now on, a page shown is one the user navigated to (not the first one loaded). */
+export function markNavigated() {
+  navigated = true;
+}
+
+/**
+ * After in-app navigation, moves focus to the new page's heading, as a full page load would put
+ * a screen reader at the top; on the first load focus stays where the browser puts it (so Tab
+ * reaches the skip link first).
+ */
+export function focusPage(heading) {
+  if (navigated) heading.focus({ preventScroll: true });
+}
+
 /** A message box for errors and empty results. */
 export function notice(text, kind = 'info') {
   return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : null }, text);
@@ -140,7 +165,7 @@ export async function fill(out, load, render) {
   out.setAttribute('aria-busy', 'true');
   out.replaceChildren(notice('Loading…'));
   try {
-    out.replaceChildren(...render(await load()));
+    replace(out, render(await load()));
   } catch (e) {
     out.replaceChildren(notice(e.message, 'error'));
     announce(e.message);

@@ -1,7 +1,7 @@
 // The analyst pages: a hash router over four pages and the document view. Routes:
 // #/search?..., #/doc/SOURCE/ID, #/themes?..., #/compare?..., #/reports?week=...
 import { apiKey, setApiKey } from './api.js';
-import { h, notice } from './dom.js';
+import { h, notice, markNavigated } from './dom.js';
 import { renderSearch } from './search.js';
 import { renderDocument } from './document.js';
 import { renderThemes } from './themes.js';
@@ -83,5 +83,8 @@ function setUpSkipLink() {
 
 setUpApiKey();
 setUpSkipLink();
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => {
+  markNavigated();
+  route();
+});
 route();

@@ -1,7 +1,7 @@
 // Weekly reports: pick an ISO week, read the HTML report in a frame, download it as HTML, JSON,
 // CSV or Markdown. The report itself is built by GET /v1/reports/weekly.
 import { apiKey, get, getJson, query } from './api.js';
-import { h, field, notice, pageHeading, announce } from './dom.js';
+import { h, field, notice, pageHeading, focusPage, announce } from './dom.js';
 
 const FORMATS = [['html', 'HTML'], ['json', 'JSON'], ['csv', 'CSV'], ['md', 'Markdown']];
 
@@ -41,7 +41,7 @@ export function renderReports(main, params) {
   const list = h('section', { class: 'report-list', 'aria-labelledby': 'report-list-heading', hidden: true });
   main.replaceChildren(h('div', { class: 'page page-reports' }, heading, form,
     h('div', { class: 'row' }, h('span', {}, 'Download: '), downloads), viewer, list));
-  heading.focus({ preventScroll: true });
+  focusPage(heading);
   showReport(viewer, week);
   listReports(list);
 }

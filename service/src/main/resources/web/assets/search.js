@@ -2,13 +2,13 @@
 // one page of hits at a time, facet counts as links that add or remove a filter.
 import { getJson, query } from './api.js';
 import {
-  h, field, snippet, sentimentBadge, formatNumber, formatDate, debounce, announce, notice, pageHeading,
+  h, field, snippet, sentimentBadge, formatNumber, formatDate, debounce, announce, notice, pageHeading, focusPage, replace,
 } from './dom.js';
 import { trendChart } from './charts.js';
 
-export const FILTERS = ['kind', 'source', 'brand', 'theme', 'sentiment', 'from', 'to', 'minRating', 'maxRating'];
+export const FILTERS = ['kind', 'source', 'brand', 'theme', 'sentiment', 'urgency', 'class', 'from', 'to', 'minRating', 'maxRating'];
 const PARAMS = ['q', 'mode', 'sort', ...FILTERS];
-const FACETS = [['sentiment', 'Sentiment'], ['kind', 'Kind'], ['source', 'Source'], ['brand', 'Brand'], ['theme', 'Theme']];
+const FACETS = [['sentiment', 'Sentiment'], ['urgency', 'Urgency'], ['kind', 'Kind'], ['source', 'Source'], ['brand', 'Brand'], ['theme', 'Theme']];
 const FACET_SHOWN = 10;
 const PAGE_SIZE = 20;
 
@@ -26,7 +26,7 @@ export function renderSearch(main, params) {
   if (!view || !main.contains(view.root)) {
     view = buildView();
     main.replaceChildren(view.root);
-    view.root.querySelector('h1').focus({ preventScroll: true });
+    focusPage(view.root.querySelector('h1'));
   }
   fillForm(view.form, params);
   update(params);
@@ -55,6 +55,7 @@ function buildView() {
       h('div', { class: 'filter-grid' },
         field('Kind', select('search-kind', 'kind', [['', 'Any'], ['review', 'Review'], ['ticket', 'Ticket'], ['post', 'Post']])),
         field('Sentiment', select('search-sentiment', 'sentiment', [['', 'Any'], ['negative', 'Negative'], ['neutral', 'Neutral'], ['positive', 'Positive']])),
+        field('Urgency', select('search-urgency', 'urgency', [['', 'Any'], ['high', 'High'], ['normal', 'Normal'], ['low', 'Low']])),
         field('Source', input('search-source', 'source', 'text', { placeholder: 'zendesk,appstore' })),
         field('Brand', input('search-brand', 'brand', 'text')),
         field('Theme', input('search-theme', 'theme', 'text')),
@@ -62,6 +63,7 @@ function buildView() {
         field('To', input('search-to', 'to', 'date')),
         field('Min rating', input('search-minRating', 'minRating', 'number', { min: 0, max: 5, step: 0.5 })),
         field('Max rating', input('search-maxRating', 'maxRating', 'number', { min: 0, max: 5, step: 0.5 })),
+        field('Classifier label', input('search-class', 'class', 'text', { placeholder: 'intent:refund' })),
         h('div', { class: 'field actions' }, h('a', { href: '#/search', class: 'button' }, 'Clear all')))));
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' });
   const facets = h('aside', { class: 'facets', 'aria-label': 'Refine by' });
@@ -142,19 +144,22 @@ function showResults(params, result) {
   const summary = total === 0 ? 'No documents match'
     : `${formatNumber(first)}–${formatNumber(first + shown - 1)} of ${formatNumber(total)} documents`;
   const hadFocus = view.results.contains(document.activeElement) || view.facets.contains(document.activeElement);
-  view.results.replaceChildren(
+  replace(view.results,
     h('div', { class: 'results-head' },
       h('h2', { id: 'results-heading', tabindex: '-1' }, summary),
       activeFilters(params)),
     result.histogram?.length ? h('figure', { class: 'histogram' },
-      trendChart(result.histogram, 600, 48), h('figcaption', {}, 'Matches per week')) : null,
+      trendChart(result.histogram, Math.min(960, result.histogram.length * 28), 48), h('figcaption', {}, 'Matches per week')) : null,
     total === 0 ? notice('Try fewer words, another mode, or remove a filter.') : null,
     h('ol', { class: 'hits', start: first }, (result.hits || []).map(hitItem)),
     pager(params, result, page));
-  view.facets.replaceChildren(...FACETS.map(([dim, label]) => facetGroup(params, dim, label, result.facets?.[dim] || {})));
+  replace(view.facets,
+    FACETS.filter(([dim]) => dim !== 'urgency' || Object.keys(result.facets?.urgency || {}).length)
+      .map(([dim, label]) => facetGroup(params, dim, label, result.facets?.[dim] || {})),
+    classifierFacets(params, result.facets?.classifications || {}));
   announce(summary);
   // A facet or pager link was clicked and is gone now: continue from the results heading.
-  if (hadFocus || document.activeElement === document.body) view.results.querySelector('h2').focus({ preventScroll: true });
+  if (hadFocus) view.results.querySelector('h2').focus({ preventScroll: true });
 }
 
 function hitItem(hit) {
@@ -184,11 +189,17 @@ function activeFilters(params) {
   }));
 }
 
-function facetGroup(params, dim, label, counts) {
+/** One facet group per classifier (intent, ...); a label filters with class=NAME:LABEL. */
+function classifierFacets(params, byClassifier) {
+  return Object.entries(byClassifier).map(([name, counts]) => facetGroup(params, 'class', name, counts,
+    (label) => `${name}:${label}`));
+}
+
+function facetGroup(params, dim, label, counts, filterValue = (value) => value) {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const items = entries.map(([value, count]) => {
-    const active = params[dim] === value;
-    const next = { ...params, cursor: null, page: null, [dim]: active ? null : value };
+    const active = params[dim] === filterValue(value);
+    const next = { ...params, cursor: null, page: null, [dim]: active ? null : filterValue(value) };
     return h('li', {}, h('a', {
       href: searchRoute(next), class: active ? 'facet active' : 'facet', 'aria-current': active ? 'true' : null,
       'aria-label': `${label} ${value}, ${count} documents${active ? ', active: remove filter' : ''}`,
@@ -198,7 +209,7 @@ function facetGroup(params, dim, label, counts) {
   const more = items.length > FACET_SHOWN
     ? h('details', { class: 'facet-more' }, h('summary', {}, `${items.length - FACET_SHOWN} more`), h('ul', { class: 'facet-list' }, items.slice(FACET_SHOWN)))
     : null;
-  return h('section', { class: 'facet-group', 'data-facet': dim },
+  return h('section', { class: 'facet-group', 'data-facet': dim === 'class' ? `class:${label}` : dim },
     h('h2', {}, label), entries.length ? list : h('p', { class: 'muted' }, 'none'), more);
 }
 

@@ -2,7 +2,7 @@
 // theme; a theme's name opens the search filtered to it (the documents behind the figures).
 import { getJson, query } from './api.js';
 import {
-  h, field, snippet, sentimentBadge, formatNumber, formatPercent, formatSigned, formatDate, notice, pageHeading, announce, fill,
+  h, field, snippet, sentimentBadge, formatNumber, formatPercent, formatSigned, formatDate, notice, pageHeading, focusPage, announce, fill,
 } from './dom.js';
 import { sentimentBar, shareBar, netSentimentBar, trendChart } from './charts.js';
 import { searchRoute, documentRoute } from './search.js';
@@ -20,7 +20,7 @@ export async function renderThemes(main, params) {
   const out = h('div', { class: 'themes-out' });
   const heading = pageHeading('Themes');
   main.replaceChildren(h('div', { class: 'page page-themes' }, heading, form, out));
-  heading.focus({ preventScroll: true });
+  focusPage(heading);
   const request = {};
   for (const name of [...FILTERS, 'discover']) request[name] = params[name];
   await fill(out, () => getJson(`/v1/themes${query(request)}`), (result) => {
