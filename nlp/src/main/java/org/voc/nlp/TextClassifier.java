@@ -54,6 +54,11 @@ public final class TextClassifier {
     return info;
   }
 
+  /** This classifier, for documents of {@code value} (empty: all). */
+  public TextClassifier forKinds(Set<DocumentKind> value) {
+    return new TextClassifier(name, value, head, info);
+  }
+
   /** The encoder whose document vectors it reads. */
   public String encoder() {
     return head.encoder();

@@ -1,6 +1,8 @@
 package org.voc.service;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voc.models.CoreNlpPipeline;
@@ -8,6 +10,7 @@ import org.voc.models.CoreNlpSettings;
 import org.voc.models.OnnxTextEncoder;
 import org.voc.nlp.AnalyzerSettings;
 import org.voc.nlp.AspectExtractor;
+import org.voc.nlp.ClassifierTrainer;
 import org.voc.nlp.CoreNlpSentiment;
 import org.voc.nlp.DocumentAnalyzer;
 import org.voc.nlp.InsightFinder;
@@ -15,6 +18,9 @@ import org.voc.nlp.SentimentModel;
 import org.voc.nlp.ShippedSentiment;
 import org.voc.nlp.ShippedThemes;
 import org.voc.nlp.TargetSentimentModel;
+import org.voc.service.classifiers.ClassifierHost;
+import org.voc.service.classifiers.ClassifierRegistry;
+import org.voc.service.config.ConfigException;
 import org.voc.service.config.TaxonomyStore;
 import org.voc.service.config.VocConfig;
 
@@ -51,6 +57,27 @@ public final class Analyzers {
     InsightFinder insights = encoder == null ? new InsightFinder(null, null, null) : insights(encoder);
     DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, model, encoder, insights, settings, Clock.systemUTC());
     analyzer.setTaxonomy(TaxonomyStore.initial(config));
+    analyzer.setUrgencyRules(config.urgency().toRules());
+    if (encoder != null) {
+      analyzer.setClassifiers(ClassifierRegistry.initial(config));
+    } else if (!ClassifierRegistry.initial(config).isEmpty()) {
+      throw new ConfigException("classifiers need the transformer encoder, but analysis.sentiment is corenlp");
+    }
     return analyzer;
+  }
+
+  /** The analyzer's document vectors and classifier slot, for the classifier API; none without an encoder. */
+  public static ClassifierHost classifierHost(DocumentAnalyzer analyzer) {
+    return analyzer.searchEncoder().map(encoder -> new ClassifierHost(new ClassifierTrainer.DocumentVectors() {
+      @Override
+      public String encoder() {
+        return encoder.name();
+      }
+
+      @Override
+      public float[][] vectors(List<String> texts, LongConsumer progress) {
+        return analyzer.documentVectors(texts, progress);
+      }
+    }, analyzer::setClassifiers)).orElse(ClassifierHost.NONE);
   }
 }

@@ -26,6 +26,8 @@ import org.voc.nlp.Document;
 import org.voc.nlp.Taxonomy;
 import org.voc.service.config.TaxonomyStore;
 import org.voc.service.config.VocConfig;
+import org.voc.service.classifiers.ClassifierHost;
+import org.voc.service.classifiers.ClassifierRegistry;
 import org.voc.service.http.HttpApi;
 import org.voc.service.ingest.IngestPipeline;
 import org.voc.service.ingest.Journal;
@@ -77,8 +79,20 @@ public final class VocServer implements AutoCloseable {
   public static VocServer start(VocConfig config, Function<Document, AnalyzedDocument> analyzer,
       Function<String, float[]> queryEncoder, Clock clock, Consumer<Taxonomy> taxonomySink)
       throws IOException {
+    return start(config, analyzer, queryEncoder, clock, taxonomySink, ClassifierHost.NONE);
+  }
+
+  /**
+   * As above; {@code classifiers} gives the classifier API the analyzer's document vectors to train
+   * on and its {@code setClassifiers}, which receives the configured and saved classifiers at
+   * start-up and each one trained through the API.
+   */
+  public static VocServer start(VocConfig config, Function<Document, AnalyzedDocument> analyzer,
+      Function<String, float[]> queryEncoder, Clock clock, Consumer<Taxonomy> taxonomySink,
+      ClassifierHost classifiers) throws IOException {
     Files.createDirectories(config.data());
     TaxonomyStore taxonomy = TaxonomyStore.open(config, taxonomySink);
+    ClassifierRegistry classifierRegistry = ClassifierRegistry.open(config, classifiers, clock);
     DocumentIndex index = LuceneDocumentIndex.open(config.data().resolve("index"),
         LuceneDocumentIndex.DEFAULT_REFRESH_INTERVAL,
         new QueryLimits(QueryLimits.DEFAULT.maxLength(), config.limits().maxQueryTerms(), QueryLimits.DEFAULT.maxDepth()));
@@ -103,7 +117,7 @@ public final class VocServer implements AutoCloseable {
         .build();
     try {
       HttpApi.Services services = new HttpApi.Services(config, pipeline, index, analyzer, queryEncoder, metrics, clock,
-          taxonomy);
+          taxonomy, classifierRegistry);
       HttpServer server = vertx.createHttpServer(new HttpServerOptions()
               .setMaxInitialLineLength(64 * 1024)
               .setMaxHeaderSize(64 * 1024)

@@ -44,6 +44,33 @@ public final class FakeAnalyzer implements Function<Document, AnalyzedDocument> 
     return taxonomy;
   }
 
+  private volatile List<org.voc.nlp.TextClassifier> classifiers = List.of();
+
+  /** What classifiers label documents from now on; the classifier API hands them over. */
+  public void setClassifiers(List<org.voc.nlp.TextClassifier> value) {
+    classifiers = List.copyOf(value);
+  }
+
+  /** Bag-of-words document vectors for training classifiers, and this analyzer's classifier slot. */
+  public org.voc.service.classifiers.ClassifierHost classifierHost() {
+    return new org.voc.service.classifiers.ClassifierHost(new org.voc.nlp.ClassifierTrainer.DocumentVectors() {
+      @Override
+      public String encoder() {
+        return ENCODER;
+      }
+
+      @Override
+      public float[][] vectors(List<String> texts, java.util.function.LongConsumer progress) {
+        float[][] out = texts.stream().map(t -> embed(t.strip())).toArray(float[][]::new);
+        progress.accept(texts.size());
+        return out;
+      }
+    }, this::setClassifiers);
+  }
+
+  /** The name of the fake encoder, recorded by classifiers trained on its vectors. */
+  public static final String ENCODER = "fake-words";
+
   @Override
   public AnalyzedDocument apply(Document document) {
     calls.incrementAndGet();
@@ -104,7 +131,18 @@ public final class FakeAnalyzer implements Function<Document, AnalyzedDocument> 
         ? Sentiment.fromProbabilities(new Sentiment.Probabilities(0, 1, 0), List.of())
         : Sentiment.fromProbabilities(new Sentiment.Probabilities(neg / total, neu / total, pos / total), List.of());
     return new Analysis(text, "en", overall, sentences, keyPhrases(text), false, Instant.parse("2026-11-20T00:00:00Z"),
-        Map.of("fake", "1")).withInsights(themes(sentences), List.of(), brands(sentences));
+        Map.of("fake", "1")).withInsights(themes(sentences), List.of(), brands(sentences))
+        .withClassifications(classify(text, document.kind()));
+  }
+
+  private Map<String, org.voc.nlp.Classification> classify(String text, org.voc.nlp.DocumentKind kind) {
+    Map<String, org.voc.nlp.Classification> out = new java.util.LinkedHashMap<>();
+    for (org.voc.nlp.TextClassifier classifier : classifiers) {
+      if (classifier.appliesTo(kind)) {
+        out.put(classifier.name(), classifier.classify(embed(text)));
+      }
+    }
+    return out;
   }
 
   private List<ThemeMatch> themes(List<SentenceAnalysis> sentences) {

@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     DocumentAnalyzer analyzer = Analyzers.load(config);
     VocServer server = VocServer.start(config, analyzer::analyzeForIndex,
         analyzer.searchEncoder().<java.util.function.Function<String, float[]>>map(e -> e::embed).orElse(null),
-        Clock.systemUTC(), analyzer::setTaxonomy);
+        Clock.systemUTC(), analyzer::setTaxonomy, Analyzers.classifierHost(analyzer));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.voc.index.DocumentIndex;
 import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
+import org.voc.service.classifiers.ClassifierRegistry;
 import org.voc.service.config.Scope;
 import org.voc.service.config.TaxonomyStore;
 import org.voc.service.config.VocConfig;
@@ -36,7 +37,8 @@ public final class HttpApi {
       Function<String, float[]> queryEncoder,
       PrometheusMeterRegistry metrics,
       Clock clock,
-      TaxonomyStore taxonomy) {}
+      TaxonomyStore taxonomy,
+      ClassifierRegistry classifiers) {}
 
   public static Router router(Vertx vertx, Services services) {
     VocConfig.Limits limits = services.config().limits();
@@ -50,6 +52,7 @@ public final class HttpApi {
     ThemesHandler themes = new ThemesHandler(services.index(), services.taxonomy());
     CompareHandler compare = new CompareHandler(services.index(), services.taxonomy());
     TaxonomyHandler taxonomy = new TaxonomyHandler(services.taxonomy());
+    ClassifiersHandler classifiers = new ClassifiersHandler(services.classifiers());
     ReportsHandler reports = new ReportsHandler(new WeeklyReporter(services.index(),
         () -> WeeklyReporter.ownBrands(services.taxonomy().current()), services.clock()),
         ReportArchive.in(services.config().data()));
@@ -71,6 +74,10 @@ public final class HttpApi {
     router.get("/v1/reports").handler(keys.require(Scope.READ)).handler(reports::list);
     router.get("/v1/reports/weekly").handler(keys.require(Scope.READ)).handler(reports::weekly);
     router.get("/v1/reports/:file").handler(keys.require(Scope.READ)).handler(reports::file);
+    router.get("/v1/classifiers").handler(keys.require(Scope.READ)).handler(classifiers::list);
+    router.get("/v1/classifiers/:name").handler(keys.require(Scope.READ)).handler(classifiers::get);
+    router.post("/v1/classifiers/:name/train").handler(body).handler(keys.require(Scope.ADMIN))
+        .handler(classifiers::train);
     router.get("/v1/taxonomy/themes").handler(keys.require(Scope.ADMIN)).handler(taxonomy::getThemes);
     router.put("/v1/taxonomy/themes").handler(body).handler(keys.require(Scope.ADMIN)).handler(taxonomy::putThemes);
     router.get("/v1/taxonomy/brands").handler(keys.require(Scope.ADMIN)).handler(taxonomy::getBrands);
