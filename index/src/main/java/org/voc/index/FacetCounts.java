@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Matches per value of each facet dimension. Not thread-safe: one per collector. */
 final class FacetCounts {
@@ -45,5 +46,24 @@ final class FacetCounts {
       top.put(dimension, values);
     }
     return top;
+  }
+
+  /**
+   * The {@code name:label} values of {@code dimension} grouped by name (in name order), each name
+   * with its {@code topN} labels as in {@link #top}.
+   */
+  Map<String, Map<String, Long>> grouped(String dimension, int topN) {
+    Map<String, Map<String, Long>> byName = new TreeMap<>();
+    counts.get(dimension).entrySet().stream()
+        .sorted(LARGEST_FIRST)
+        .forEachOrdered(e -> {
+          int colon = e.getKey().indexOf(':');
+          Map<String, Long> labels = byName.computeIfAbsent(e.getKey().substring(0, Math.max(0, colon)),
+              k -> new LinkedHashMap<>());
+          if (labels.size() < topN) {
+            labels.put(e.getKey().substring(colon + 1), e.getValue());
+          }
+        });
+    return byName;
   }
 }

@@ -57,6 +57,16 @@ final class IndexSchema {
   static final String SENTIMENT = "sentiment";
   static final String THEME = "theme";
 
+  /** A ticket's urgency level ({@code low}, {@code normal}, {@code high}): a keyword field like {@link #THEME}. */
+  static final String URGENCY = "urgency";
+
+  /**
+   * Per classifier output of the analysis, {@code name:label} ({@code name:}{@link
+   * SearchRequest#UNCERTAIN} when the classifier was not sure): one multi-valued keyword field,
+   * for filters and facets grouped by classifier name.
+   */
+  static final String CLASSIFICATION = "classification";
+
   /**
    * Per theme of the analysis, {@code name + SEPARATOR + label}: the sentiment of the text about
    * that theme (the document's when the theme has none). Sorted-set doc values only, for
@@ -102,7 +112,7 @@ final class IndexSchema {
   static final String RATING = "rating";
 
   /** Facet dimensions in the order results list them; each is a keyword field of that name. */
-  static final List<String> FACET_DIMENSIONS = List.of(KIND, SOURCE, BRAND, SENTIMENT, THEME);
+  static final List<String> FACET_DIMENSIONS = List.of(KIND, SOURCE, BRAND, SENTIMENT, THEME, URGENCY);
 
   // Offsets in the postings let the UnifiedHighlighter skip re-analyzing every hit's text.
   private static final FieldType TEXT_TYPE = textType();
@@ -138,6 +148,11 @@ final class IndexSchema {
     addThemes(lucene, indexed.analysis(), overall);
     addBrands(lucene, document.brand(), indexed.analysis(), overall);
     addKeyPhrases(lucene, indexed.analysis().keyPhrases());
+    if (indexed.analysis().urgency() != null) {
+      addKeyword(lucene, URGENCY, indexed.analysis().urgency().level());
+    }
+    indexed.analysis().classifications().forEach((name, output) -> addKeyword(lucene, CLASSIFICATION,
+        classification(name, output.label() == null || output.uncertain() ? SearchRequest.UNCERTAIN : output.label())));
     addAspects(lucene, indexed.analysis().aspects());
     if (unitEmbedding != null) {
       lucene.add(
@@ -236,6 +251,11 @@ final class IndexSchema {
       SentimentLabel label = sum > 0 ? SentimentLabel.POSITIVE : sum < 0 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
       lucene.add(new SortedSetDocValuesField(ASPECT_SENTIMENT, new BytesRef(labelled(term, label))));
     });
+  }
+
+  /** A classifier's output as one {@link #CLASSIFICATION} value. */
+  static String classification(String name, String label) {
+    return name + ':' + label;
   }
 
   private static void addKeyword(Document lucene, String field, String value) {

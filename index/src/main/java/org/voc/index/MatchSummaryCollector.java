@@ -3,6 +3,8 @@ package org.voc.index;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,7 +30,11 @@ final class MatchSummaryCollector implements Collector {
   /** Weeks listed in the histogram: about ten years. */
   static final int MAX_WEEKS = 520;
 
-  private final FacetCounts facets = new FacetCounts(IndexSchema.FACET_DIMENSIONS);
+  /** The facet dimensions and the classifier outputs, counted alike. */
+  private static final List<String> COUNTED = Stream.concat(IndexSchema.FACET_DIMENSIONS.stream(),
+      Stream.of(IndexSchema.CLASSIFICATION)).toList();
+
+  private final FacetCounts facets = new FacetCounts(COUNTED);
   private final WeeklyHistogram weeks = new WeeklyHistogram();
   private long total;
 
@@ -48,7 +54,10 @@ final class MatchSummaryCollector implements Collector {
           sum.facets.addAll(collector.facets);
           sum.weeks.addAll(collector.weeks);
         }
-        return new MatchSummary(sum.total, sum.facets.top(TOP_VALUES), sum.weeks.buckets(MAX_WEEKS));
+        Map<String, Map<String, Long>> flat = sum.facets.top(TOP_VALUES);
+        flat.remove(IndexSchema.CLASSIFICATION);
+        return new MatchSummary(sum.total, flat, sum.facets.grouped(IndexSchema.CLASSIFICATION, TOP_VALUES),
+            sum.weeks.buckets(MAX_WEEKS));
       }
     };
   }
@@ -65,7 +74,7 @@ final class MatchSummaryCollector implements Collector {
 
   /** Counts the matches of one segment. */
   private final class SegmentCounter implements LeafCollector {
-    private final List<String> dimensions = IndexSchema.FACET_DIMENSIONS;
+    private final List<String> dimensions = COUNTED;
     private final SortedSetDocValues[] values;
     private final int[][] ordinalCounts;
     private final NumericDocValues createdAt;

@@ -90,6 +90,7 @@ final class PagedSearch {
         summary.total(),
         pageHits.of(searcher, keywords, scored),
         summary.facets(),
+        summary.classifications(),
         summary.histogram(),
         nextCursor);
   }

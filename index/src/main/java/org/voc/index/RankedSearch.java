@@ -90,6 +90,7 @@ final class RankedSearch {
         summary.total(),
         pageHits.of(searcher, keywords, pageDocs),
         summary.facets(),
+        summary.classifications(),
         summary.histogram(),
         nextCursor);
   }

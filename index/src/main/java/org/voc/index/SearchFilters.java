@@ -3,8 +3,11 @@ package org.voc.index;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.KeywordField;
@@ -16,7 +19,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The filters of a {@link SearchRequest} as Lucene queries, to be added as FILTER clauses: they
- * narrow the matches without touching scores. Values within one filter are alternatives.
+ * narrow the matches without touching scores. Values within one filter are alternatives; classifier
+ * filters are alternatives within one classifier name, and every name given must match.
  *
  * <p>{@code createdAt} is compared at millisecond precision. A rating filter excludes documents
  * that have no rating.
@@ -33,6 +37,9 @@ final class SearchFilters {
     addKeywords(filters, IndexSchema.BRAND, request.brands(), Function.identity());
     addKeywords(filters, IndexSchema.THEME, request.themes(), Function.identity());
     addKeywords(filters, IndexSchema.SENTIMENT, request.sentiments(), s -> s.wireName());
+    addKeywords(filters, IndexSchema.URGENCY, request.urgencies(), Function.identity());
+    classifierNames(request.classifications()).values()
+        .forEach(values -> addKeywords(filters, IndexSchema.CLASSIFICATION, values, Function.identity()));
     if (request.from() != null || request.to() != null) {
       filters.add(createdAtRange(request.from(), request.to()));
     }
@@ -58,6 +65,19 @@ final class SearchFilters {
       Collection<BytesRef> terms = values.stream().map(v -> new BytesRef(toTerm.apply(v))).toList();
       filters.add(KeywordField.newSetQuery(field, terms));
     }
+  }
+
+  /** {@code name:label} values grouped by name, in name order. */
+  private static Map<String, Set<String>> classifierNames(Set<String> values) {
+    Map<String, Set<String>> byName = new TreeMap<>();
+    for (String value : values) {
+      int colon = value.indexOf(':');
+      if (colon < 1 || colon == value.length() - 1) {
+        throw new InvalidQueryException("class", "class must be NAME:LABEL, not '" + value + "'");
+      }
+      byName.computeIfAbsent(value.substring(0, colon), k -> new HashSet<>()).add(value);
+    }
+    return byName;
   }
 
   private static Query createdAtRange(Instant from, Instant to) {

@@ -10,7 +10,10 @@ import org.voc.nlp.SentimentLabel;
 /**
  * A search: keywords (phrases in quotes, AND / OR / NOT, {@code -term}) and filters. Empty sets and
  * nulls mean "no filter". Values within one filter are alternatives (OR); filters combine with AND.
- * {@code from} is inclusive, {@code to} exclusive. Ratings are on the 0-5 scale.
+ * {@code from} is inclusive, {@code to} exclusive. Ratings are on the 0-5 scale. {@code urgencies}
+ * are ticket urgency levels ({@code low}, {@code normal}, {@code high}); {@code classifications}
+ * are classifier outputs as {@code name:label} ({@code name:}{@value #UNCERTAIN} for an uncertain
+ * one): alternatives within one classifier name, all names required.
  *
  * <p>{@link Mode} says how matches are found and ranked. {@code queryVector} is the embedding of
  * {@code query} made with the encoder that embedded the documents; SEMANTIC and HYBRID need it
@@ -35,7 +38,12 @@ public record SearchRequest(
     Sort sort,
     Mode mode,
     float[] queryVector,
-    Float minSimilarity) {
+    Float minSimilarity,
+    Set<String> urgencies,
+    Set<String> classifications) {
+
+  /** The label a classifier filter or facet gives a document the classifier was not sure about. */
+  public static final String UNCERTAIN = "?uncertain";
 
   /** How hits are ordered. RELEVANCE falls back to NEWEST when the query is empty. */
   public enum Sort {
@@ -63,6 +71,14 @@ public record SearchRequest(
     sort = sort == null ? Sort.RELEVANCE : sort;
     mode = mode == null ? Mode.KEYWORD : mode;
     queryVector = queryVector == null ? null : queryVector.clone();
+    urgencies = urgencies == null ? Set.of() : Set.copyOf(urgencies);
+    classifications = classifications == null ? Set.of() : Set.copyOf(classifications);
+  }
+
+  /** This request with {@code value} as the query's embedding. */
+  public SearchRequest withQueryVector(float[] value) {
+    return new SearchRequest(query, kinds, sources, brands, themes, sentiments, from, to, minRating, maxRating,
+        limit, cursor, sort, mode, value, minSimilarity, urgencies, classifications);
   }
 
   /** A copy of the query's embedding, or null: the request stays immutable. */
@@ -90,13 +106,15 @@ public record SearchRequest(
         && sort == that.sort
         && mode == that.mode
         && Arrays.equals(queryVector, that.queryVector)
-        && Objects.equals(minSimilarity, that.minSimilarity);
+        && Objects.equals(minSimilarity, that.minSimilarity)
+        && urgencies.equals(that.urgencies)
+        && classifications.equals(that.classifications);
   }
 
   @Override
   public int hashCode() {
     return 31 * Objects.hash(query, kinds, sources, brands, themes, sentiments, from, to,
-            minRating, maxRating, limit, cursor, sort, mode, minSimilarity)
+            minRating, maxRating, limit, cursor, sort, mode, minSimilarity, urgencies, classifications)
         + Arrays.hashCode(queryVector);
   }
 
@@ -107,7 +125,8 @@ public record SearchRequest(
         + ", from=" + from + ", to=" + to + ", minRating=" + minRating
         + ", maxRating=" + maxRating + ", limit=" + limit + ", cursor=" + cursor
         + ", sort=" + sort + ", mode=" + mode + ", queryVector=" + Arrays.toString(queryVector)
-        + ", minSimilarity=" + minSimilarity + "]";
+        + ", minSimilarity=" + minSimilarity + ", urgencies=" + urgencies
+        + ", classifications=" + classifications + "]";
   }
 
   public static Builder builder() {
@@ -132,6 +151,8 @@ public record SearchRequest(
     private Mode mode = Mode.KEYWORD;
     private float[] queryVector;
     private Float minSimilarity;
+    private Set<String> urgencies = Set.of();
+    private Set<String> classifications = Set.of();
 
     public Builder query(String value) { this.query = value; return this; }
     public Builder kinds(Set<DocumentKind> value) { this.kinds = value; return this; }
@@ -149,10 +170,13 @@ public record SearchRequest(
     public Builder mode(Mode value) { this.mode = value; return this; }
     public Builder queryVector(float[] value) { this.queryVector = value; return this; }
     public Builder minSimilarity(Float value) { this.minSimilarity = value; return this; }
+    public Builder urgencies(Set<String> value) { this.urgencies = value; return this; }
+    public Builder classifications(Set<String> value) { this.classifications = value; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, kinds, sources, brands, themes, sentiments, from, to,
-          minRating, maxRating, limit, cursor, sort, mode, queryVector, minSimilarity);
+          minRating, maxRating, limit, cursor, sort, mode, queryVector, minSimilarity, urgencies,
+          classifications);
     }
   }
 }

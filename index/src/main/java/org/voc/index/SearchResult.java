@@ -1,7 +1,10 @@
 package org.voc.index;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.voc.nlp.DocumentKind;
@@ -9,7 +12,8 @@ import org.voc.nlp.Sentiment;
 
 /**
  * One page of hits, the total number of matches, facet counts over all matches (dimension to value
- * to count, largest count first, ties by value), a weekly histogram of matches by {@code createdAt}
+ * to count, largest count first, ties by value), the same for the classifier outputs (classifier
+ * name to label to count, {@link SearchRequest#UNCERTAIN} for uncertain ones), a weekly histogram of matches by {@code createdAt}
  * (ISO weeks, Monday to Sunday, UTC, oldest first, empty weeks between included), and the cursor of
  * the next page (null on the last page).
  *
@@ -34,9 +38,24 @@ import org.voc.nlp.Sentiment;
 public record SearchResult(
     long total,
     List<Hit> hits,
-    Map<String, Map<String, Long>> facets,
+    @JsonIgnore Map<String, Map<String, Long>> facets,
+    @JsonIgnore Map<String, Map<String, Long>> classifications,
     List<WeekCount> histogram,
     String nextCursor) {
+
+  /** The key of the classifier counts among the facets in JSON. */
+  public static final String CLASSIFICATIONS = "classifications";
+
+  /**
+   * The facets as JSON shows them: each dimension's counts, and under {@value #CLASSIFICATIONS}
+   * each classifier's label counts ({@code {"intent": {"card_arrival": 12, "?uncertain": 3}}}).
+   */
+  @JsonProperty("facets")
+  Map<String, Object> facetsWithClassifications() {
+    Map<String, Object> all = new LinkedHashMap<>(facets);
+    all.put(CLASSIFICATIONS, classifications);
+    return all;
+  }
 
   /**
    * One matching document. {@code snippet} is the best passage of the text with the matched words

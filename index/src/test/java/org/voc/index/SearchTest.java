@@ -246,7 +246,7 @@ class SearchTest extends IndexTestCase {
     assertThat(result.total()).isEqualTo(4);
     assertThat(result.hits()).hasSize(1);
     assertThat(result.facets().keySet())
-        .containsExactly("kind", "source", "brand", "sentiment", "theme");
+        .containsExactly("kind", "source", "brand", "sentiment", "theme", "urgency");
     assertThat(result.facets().get("brand"))
         .containsExactly(Map.entry("Acme", 2L), Map.entry("Bolt", 1L), Map.entry("Crux", 1L));
     assertThat(result.facets().get("sentiment"))

@@ -29,7 +29,7 @@ record CompareHandler(DocumentIndex index, TaxonomyStore taxonomy) {
   static final double ALPHA = 0.05;
 
   private static final Set<String> PARAMS = Set.of("brands", "theme", "q", "kind", "source",
-      "sentiment", "from", "to", "minRating", "maxRating");
+      "sentiment", "from", "to", "minRating", "maxRating", "urgency", "class");
 
   void compare(RoutingContext ctx) {
     FilterParams.checkKnown(ctx, PARAMS);

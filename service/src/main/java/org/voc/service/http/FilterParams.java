@@ -2,6 +2,7 @@ package org.voc.service.http;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.voc.index.SearchRequest;
@@ -11,12 +12,18 @@ import org.voc.nlp.SentimentLabel;
 /**
  * The filter parameters that {@code /v1/search}, {@code /v1/themes} and {@code /v1/compare} share:
  * {@code q}, {@code kind}, {@code source}, {@code brand}, {@code theme}, {@code sentiment}, {@code
- * from}, {@code to}, {@code minRating}, {@code maxRating}.
+ * from}, {@code to}, {@code minRating}, {@code maxRating}, {@code urgency} ({@code low}, {@code
+ * normal}, {@code high}) and {@code class} ({@code NAME:LABEL}, e.g. {@code intent:card_arrival},
+ * or {@code NAME:?uncertain}; one per parameter, not comma-separated, as labels may hold commas;
+ * repeated: any of the labels of one classifier, and every classifier named).
  */
 final class FilterParams {
 
   static final List<String> NAMES = List.of("q", "kind", "source", "brand", "theme", "sentiment",
-      "from", "to", "minRating", "maxRating");
+      "from", "to", "minRating", "maxRating", "urgency", "class");
+
+  private static final Set<String> URGENCY_LEVELS = Set.of("low", "normal", "high");
+  private static final int MAX_CLASS_CHARS = 200;
 
   private FilterParams() {}
 
@@ -51,6 +58,28 @@ final class FilterParams {
         .from(Params.instant(ctx, "from", false))
         .to(Params.instant(ctx, "to", true))
         .minRating(Params.number(ctx, "minRating"))
-        .maxRating(Params.number(ctx, "maxRating"));
+        .maxRating(Params.number(ctx, "maxRating"))
+        .urgencies(Params.set(ctx, "urgency", v -> {
+          if (!URGENCY_LEVELS.contains(v)) {
+            throw Params.invalid("urgency", "urgency must be low, normal or high, not '" + v + "'");
+          }
+          return v;
+        }))
+        .classifications(classifications(ctx));
+  }
+
+  /** The {@code class} values, each {@code NAME:LABEL} with a non-empty name and label. */
+  private static Set<String> classifications(RoutingContext ctx) {
+    Set<String> values = new LinkedHashSet<>();
+    for (String value : ctx.queryParam("class")) {
+      int colon = value.indexOf(':');
+      if (colon < 1 || colon == value.length() - 1 || value.length() > MAX_CLASS_CHARS
+          || value.chars().anyMatch(Character::isISOControl)) {
+        throw Params.invalid("class", "class must be NAME:LABEL (e.g. intent:card_arrival, at most "
+            + MAX_CLASS_CHARS + " characters), not '" + value + "'");
+      }
+      values.add(value);
+    }
+    return values;
   }
 }

@@ -29,18 +29,12 @@ final class SearchHandler {
     SearchRequest parsed = request(ctx, queryEncoder != null);
     boolean needsVector = parsed.mode() != SearchRequest.Mode.KEYWORD && !parsed.query().isBlank();
     Future<SearchRequest> ready = needsVector
-        ? encoderPool.executeBlocking(() -> withVector(parsed, queryEncoder.apply(parsed.query())), false)
+        ? encoderPool.executeBlocking(() -> parsed.withQueryVector(queryEncoder.apply(parsed.query())), false)
         : Future.succeededFuture(parsed);
     ready
         .compose(request -> ctx.vertx().executeBlocking(() -> index.search(request), false))
         .onSuccess(result -> Responses.json(ctx, 200, result))
         .onFailure(failure -> Responses.failed(ctx, failure));
-  }
-
-  private static SearchRequest withVector(SearchRequest r, float[] vector) {
-    return new SearchRequest(r.query(), r.kinds(), r.sources(), r.brands(), r.themes(), r.sentiments(),
-        r.from(), r.to(), r.minRating(), r.maxRating(), r.limit(), r.cursor(), r.sort(), r.mode(), vector,
-        r.minSimilarity());
   }
 
   static SearchRequest request(RoutingContext ctx, boolean vectorsAvailable) {
