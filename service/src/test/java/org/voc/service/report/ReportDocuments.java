@@ -17,11 +17,11 @@ import org.voc.nlp.TextSpan;
 import org.voc.nlp.ThemeMatch;
 
 /** Documents with analyses written by hand (one sentence each), for reports with known figures. */
-final class ReportDocuments {
+public final class ReportDocuments {
 
   private ReportDocuments() {}
 
-  static Builder doc(String source, String id, String createdAt, SentimentLabel sentiment, String text) {
+  public static Builder doc(String source, String id, String createdAt, SentimentLabel sentiment, String text) {
     return new Builder(source, id, Instant.parse(createdAt), sentiment, text);
   }
 
@@ -33,7 +33,7 @@ final class ReportDocuments {
     }, List.of());
   }
 
-  static final class Builder {
+  public static final class Builder {
     private final String source;
     private final String id;
     private final Instant createdAt;
@@ -53,28 +53,28 @@ final class ReportDocuments {
       this.text = text;
     }
 
-    Builder kind(DocumentKind value) { kind = value; return this; }
-    Builder brand(String value) { brand = value; return this; }
+    public Builder kind(DocumentKind value) { kind = value; return this; }
+    public Builder brand(String value) { brand = value; return this; }
 
-    Builder theme(String name, SentimentLabel label) {
+    public Builder theme(String name, SentimentLabel label) {
       themes.add(new ThemeMatch(name, 0.9, ReportDocuments.sentiment(label), List.of(TextSpan.of(text, 0, text.length()))));
       return this;
     }
 
-    Builder aspect(String term, SentimentLabel label) {
+    public Builder aspect(String term, SentimentLabel label) {
       int at = Math.max(0, text.indexOf(term));
       aspects.add(new AspectMention(term, at, at + term.length(), label, 0.9, List.of()));
       return this;
     }
 
-    Builder mention(String name, SentimentLabel label) {
+    public Builder mention(String name, SentimentLabel label) {
       int at = Math.max(0, text.indexOf(name));
       mentions.add(new BrandMention(name, false, List.of(TextSpan.of(text, at, at + name.length())),
           ReportDocuments.sentiment(label)));
       return this;
     }
 
-    IndexedDocument build() {
+    public IndexedDocument build() {
       Document document = new Document(id, source, kind, text, null, null, createdAt, null, null, brand, null, null,
           "en", Map.of());
       Sentiment overall = ReportDocuments.sentiment(sentiment);
