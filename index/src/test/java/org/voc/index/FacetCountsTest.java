@@ -41,4 +41,21 @@ class FacetCountsTest {
     assertThat(top.keySet()).first().isEqualTo("s00");
     assertThat(top).containsEntry("s00", 100L).containsEntry("s29", 29L).doesNotContainKey("s10");
   }
+
+  @Test
+  void classifierValuesAreGroupedByNameEachWithItsTopLabels() {
+    FacetCounts counts = new FacetCounts(List.of("classification"));
+    counts.add("classification", "team:cards", 5);
+    counts.add("classification", "intent:lost_card", 2);
+    counts.add("classification", "intent:card_arrival", 7);
+    counts.add("classification", "intent:?uncertain", 2);
+    counts.add("classification", "intent:a:b", 1);
+
+    Map<String, Map<String, Long>> grouped = counts.grouped("classification", 3);
+
+    assertThat(grouped.keySet()).containsExactly("intent", "team");
+    assertThat(grouped.get("intent")).containsExactly(
+        Map.entry("card_arrival", 7L), Map.entry("?uncertain", 2L), Map.entry("lost_card", 2L));
+    assertThat(grouped.get("team")).containsExactly(Map.entry("cards", 5L));
+  }
 }

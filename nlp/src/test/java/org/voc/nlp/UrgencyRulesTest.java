@@ -164,4 +164,22 @@ class UrgencyRulesTest {
     assertThat(PhraseTokens.of("isn't").stream().map(PhraseTokens.Token::key)).containsExactly("be", "not");
     assertThat(PhraseTokens.of("can't").stream().map(PhraseTokens.Token::key)).containsExactly("can", "not");
   }
+
+  @Test
+  void anyTextGivesALevelWithEvidenceFromTheText() {
+    java.util.Random random = new java.util.Random(42);
+    String[] pieces = {"fraud", "not", "n't", "'s", "’", "'", "3rd", "times", "is down", "İ", "ß", "😀", ",", ".",
+        " ", "  ", "cancel", "my", "subscription", "I", "didn", "again", "\n", "-", "99", "0", "x"};
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(12); n > 0; n--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      Urgency urgency = RULES.assess(text.toString(), sentiment(random.nextDouble() * 2 - 1));
+      assertThat(urgency.level()).isIn("low", "normal", "high");
+      for (Urgency.Reason reason : urgency.reasons()) {
+        assertThat(text.toString()).contains(reason.evidence());
+      }
+    }
+  }
 }
