@@ -245,7 +245,7 @@ public final class DocumentAnalyzer {
   }
 
   /** The {@code lengths}-weighted mean of {@code vectors}, normalized; null when it is zero. */
-  private static float[] weightedMean(float[][] vectors, List<Integer> lengths) {
+  static float[] weightedMean(float[][] vectors, List<Integer> lengths) {
     if (vectors.length == 0) {
       return null;
     }

@@ -64,8 +64,14 @@ final class IntentEvaluation {
     }
     out.put("docs_per_second", Math.round(rows.size() / Math.max(seconds, 1e-9) * 10) / 10.0);
     Map<String, Object> perClass = new LinkedHashMap<>();
-    best.perLabel().forEach((label, s) -> perClass.put(label, Map.of("precision", round(s.precision()),
-        "recall", round(s.recall()), "f1", round(s.f1()), "support", s.support())));
+    best.perLabel().forEach((label, s) -> {
+      Map<String, Object> scores = new LinkedHashMap<>();
+      scores.put("precision", round(s.precision()));
+      scores.put("recall", round(s.recall()));
+      scores.put("f1", round(s.f1()));
+      scores.put("support", s.support());
+      perClass.put(label, scores);
+    });
     out.put("per_class", perClass);
     return out;
   }

@@ -27,7 +27,11 @@ public final class RegressionRunner {
 
   public List<Regressions.Check> run(Regression regression) throws IOException {
     Path data = sharedData.resolve(regression.data());
-    Path dataFile = regression.task().equals("sentiment") ? LabeledFile.fileOf(data) : AspectFile.fileOf(data);
+    Path dataFile = switch (regression.task()) {
+      case "sentiment" -> LabeledFile.fileOf(data);
+      case "intent" -> data;
+      default -> AspectFile.fileOf(data);
+    };
     if (!Files.isRegularFile(dataFile)) {
       throw new IllegalStateException(regression.name() + ": missing data file " + data);
     }
@@ -46,6 +50,7 @@ public final class RegressionRunner {
       case "aspects" -> AspectModels.evaluate(data, regression.model(), null, n -> { });
       case "themes" -> org.voc.eval.themes.ThemeEvalCommand.evaluate(org.voc.eval.themes.ThemeFile.read(data), null,
           regression.model(), n -> { });
+      case "intent" -> org.voc.eval.intent.IntentRegression.run(data, regression.model());
       default -> throw new IllegalStateException("unknown task " + regression.task());
     };
     return new ArrayList<>(Regressions.compare(regression, result));
