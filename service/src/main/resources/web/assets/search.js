@@ -127,6 +127,7 @@ async function update(params) {
     showResults(params, result);
   } catch (e) {
     if (e.name === 'AbortError') return;
+    view.key = null; // the same search again (say, with an API key now) is asked again
     view.facets.replaceChildren();
     view.results.replaceChildren(h('h2', { id: 'results-heading', class: 'visually-hidden' }, 'Results'),
       notice(e.message, 'error'));

@@ -56,6 +56,7 @@ class AnalystPagesBrowserTest {
 
   @TempDir static Path dir;
   static VocServer server;
+  static VocServer keyedServer;
   static ApiClient api;
   static ChromeDriverService driverService;
   static ChromeDriver browser;
@@ -77,6 +78,9 @@ class AnalystPagesBrowserTest {
         Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), analyzer::setTaxonomy);
     api = new ApiClient(server.port());
     base = "http://127.0.0.1:" + server.port();
+    keyedServer = VocServer.start(new VocConfig("127.0.0.1", 0, dir.resolve("keyed"),
+            List.of(new VocConfig.ApiKey("reader-key", List.of("read"))), null, null, null, null, null, null, null, null),
+        new FakeAnalyzer(), FakeAnalyzer::embed, Clock.systemUTC());
     ingestFixture();
     startBrowser();
     Files.createDirectories(SCREENSHOTS);
@@ -136,6 +140,9 @@ class AnalystPagesBrowserTest {
     }
     if (server != null) {
       server.close();
+    }
+    if (keyedServer != null) {
+      keyedServer.close();
     }
   }
 
@@ -221,7 +228,7 @@ class AnalystPagesBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#doc-text mark"))).extracting(WebElement::getText)
         .singleElement().asString().startsWith("The delivery was bad.");
     assertThat(browser.findElement(By.id("doc-legend")).getText()).startsWith("Theme: shipping");
-    screenshot("document");
+    fullPageScreenshot("document");
   }
 
   @Test
@@ -232,7 +239,7 @@ class AnalystPagesBrowserTest {
     assertThat(shipping.findElement(By.cssSelector("td.num")).getText()).isEqualTo("3");
     assertThat(shipping.findElements(By.cssSelector("svg.trend rect"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".examples .snippet"))).isNotEmpty();
-    screenshot("themes");
+    fullPageScreenshot("themes");
 
     shipping.findElement(By.cssSelector("a.theme-link")).click();
     waitUntil(() -> heading().equals("1–3 of 3 documents"));
@@ -248,7 +255,7 @@ class AnalystPagesBrowserTest {
     assertThat(row(".compare-table", "globex").findElement(By.cssSelector("td.num")).getText()).isEqualTo("32");
     assertThat(browser.findElement(By.cssSelector(".sig-table")).getText()).contains("acme vs globex");
     assertThat(browser.findElements(By.cssSelector(".compare-table svg.net-bar circle"))).hasSize(2);
-    screenshot("compare");
+    fullPageScreenshot("compare");
   }
 
   @Test
@@ -283,6 +290,20 @@ class AnalystPagesBrowserTest {
     assertThat(browser.findElement(By.cssSelector("nav a[aria-current='page']")).getText()).isEqualTo("Themes");
     assertThat(script("return [...document.querySelectorAll('input, select')].filter(e => e.type !== 'hidden' "
         + "&& !(e.labels && e.labels.length)).map(e => e.id).join(',')")).isEqualTo("");
+  }
+
+  @Test
+  void withApiKeysTheKeyEnteredOnceIsSentWithEveryCall() {
+    browser.get("about:blank");
+    browser.get("http://127.0.0.1:" + keyedServer.port() + "/#/search");
+    WebElement error = waitFor(By.cssSelector(".results .notice-error"));
+    assertThat(error.getText()).contains("API key");
+    WebElement key = waitFor(By.id("api-key"));
+    key.sendKeys("reader-key", Keys.ENTER);
+    waitUntil(() -> heading().equals("No documents match"));
+    assertThat(browser.findElement(By.cssSelector("#api-key-panel summary")).getText()).isEqualTo("API key ✓");
+    assertThat(script("return sessionStorage.getItem('voc.apiKey')")).isEqualTo("reader-key");
+    script("sessionStorage.clear()");
   }
 
   /** Loads path afresh (not only a hash change), so no state is left from another test. */
