@@ -40,8 +40,9 @@ import java.util.Set;
  * never}, {@code nothing} or {@code without} (also as {@code n't}) is among the three words before
  * it in the same clause, with only filler words between ("this is not fraud", "there was no
  * outage", "I don't want to cancel my subscription"); a negation inside the phrase itself ("I did
- * not make this payment") is part of the phrase. Not handled: negation after the phrase ("fraud? no"), further back ("I'm not
- * saying I will cancel"), across a comma, and double negation. Immutable and thread-safe.
+ * not make this payment") is part of the phrase. Not handled: negation after the phrase ("fraud?
+ * no"), further back ("I'm not saying I will cancel"), across a comma, and double negation.
+ * Immutable and thread-safe.
  */
 public final class UrgencyRules {
 
