@@ -85,7 +85,9 @@ public final class DocumentAnalyzer {
   /** Analyzes the document and, with a search encoder, computes its search vector too. */
   public AnalyzedDocument analyzeForIndex(Document doc) {
     String lang = doc.lang() == null || doc.lang().isBlank() ? ENGLISH : doc.lang().strip();
-    return analyzeCleaned(TextCleaner.clean(doc.text()), lang.toLowerCase(Locale.ROOT), doc.kind());
+    AnalyzedDocument analyzed = analyzeCleaned(TextCleaner.clean(doc.text()), lang.toLowerCase(Locale.ROOT),
+        doc.kind());
+    return doc.kind() == DocumentKind.TICKET ? withUrgency(analyzed, doc.title()) : analyzed;
   }
 
   /** Analyzes {@code text}, plain or HTML, as English. */
@@ -185,8 +187,8 @@ public final class DocumentAnalyzer {
 
   private AnalyzedDocument analyzeCleaned(String text, String language, DocumentKind kind) {
     if (text.isEmpty()) {
-      Analysis empty = analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false);
-      return new AnalyzedDocument(empty.withUrgency(urgency(empty, kind)), null);
+      return new AnalyzedDocument(
+          analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false), null);
     }
     ParsedText parsed = parser.parse(text);
     List<Sentiment> scores = sentiment.score(parsed);
@@ -213,13 +215,19 @@ public final class DocumentAnalyzer {
         analysis(text, language, document, sentences, keyPhrases, parsed.truncated()), parsed, taxonomy.get());
     float[] vector = searchVector(parsed, lengths);
     analysis = analysis.withClassifications(classify(vector, kind));
-    analysis = analysis.withUrgency(urgency(analysis, kind));
     return new AnalyzedDocument(analysis, vector);
   }
 
-  /** A ticket's urgency, from its words and its document sentiment; null for other kinds. */
-  private Urgency urgency(Analysis analysis, DocumentKind kind) {
-    return kind == DocumentKind.TICKET ? urgencyRules.get().assess(analysis.text(), analysis.sentiment()) : null;
+  /**
+   * A ticket's analysis with its urgency, read after its sentiment from the words of its subject
+   * ("URGENT: account hacked") and text.
+   */
+  private AnalyzedDocument withUrgency(AnalyzedDocument analyzed, String title) {
+    Analysis analysis = analyzed.analysis();
+    String words = title == null || title.isBlank() ? analysis.text()
+        : TextCleaner.clean(title) + ".\n" + analysis.text();
+    Urgency urgency = urgencyRules.get().assess(words, analysis.sentiment());
+    return new AnalyzedDocument(analysis.withUrgency(urgency), analyzed.embedding());
   }
 
   /** Every classifier for {@code kind}'s output on the document vector; none without a vector. */

@@ -336,6 +336,15 @@ class DocumentAnalyzerTest {
   }
 
   @Test
+  void aTicketsSubjectCountsForItsUrgency() {
+    Document ticket = new Document("t-3", "zendesk", DocumentKind.TICKET, "I cannot log in since this morning.",
+        "URGENT: my account was hacked", null, NOW, null, null, null, null, null, null, null);
+
+    assertThat(analyzer.analyze(ticket).urgency().reasons()).containsExactly(
+        new Urgency.Reason("urgent-wording", "URGENT"), new Urgency.Reason("security", "was hacked"));
+  }
+
+  @Test
   void urgencyRulesSetAtRunTimeApplyToLaterTickets() {
     DocumentAnalyzer own = analyzer(AnalyzerSettings.defaults());
     own.setUrgencyRules(UrgencyRules.defaults().with(
