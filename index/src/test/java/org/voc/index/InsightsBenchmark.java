@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.voc.nlp.Analysis;
+import org.voc.nlp.AspectMention;
 import org.voc.nlp.BrandMention;
 import org.voc.nlp.Document;
 import org.voc.nlp.DocumentKind;
@@ -52,6 +53,7 @@ public final class InsightsBenchmark {
   private static final String[] BRANDS = {"acme", "globex", "initech", "umbrella", "hooli", "stark"};
   private static final String[] SOURCES = {"appstore", "zendesk", "twitter", "reddit", "web"};
   private static final int PHRASES = 2_000;
+  private static final int ASPECTS = 500;
   private static final Instant START = Instant.parse("2025-12-01T00:00:00Z");
   private static final Duration YEAR = Duration.ofDays(52 * 7);
   private static final int WARM_UP = 5;
@@ -132,6 +134,11 @@ public final class InsightsBenchmark {
     queries.put("themes, 2 sources, last 13 weeks", () -> index.insights(lastQuarter));
     queries.put("compare 3 brands", () -> compare(index.insights(threeBrands), List.of("acme", "globex", "initech")));
     queries.put("compare 6 brands, theme=shipping", () -> compare(index.insights(shippingBrands), List.of(BRANDS)));
+    Instant end = START.plus(YEAR);
+    queries.put("weekly counts, 12 weeks (report)", () -> index.weeklyCounts(SearchRequest.builder()
+        .from(end.minus(Duration.ofDays(12 * 7))).to(end).build()));
+    queries.put("weekly counts, all 52 weeks", () -> index.weeklyCounts(SearchRequest.builder()
+        .from(START).to(end).build()));
     // Every query warms up before any is timed, so the JIT has compiled the shared code by then.
     for (int i = 0; i < WARM_UP; i++) {
       for (Query query : queries.values()) {
@@ -196,13 +203,18 @@ public final class InsightsBenchmark {
       mentions.add(new BrandMention(other, other.equals("acme"), List.of(new TextSpan(from, from + other.length(), other)),
           sentiment(label(-0.1))));
     }
+    List<AspectMention> aspects = new ArrayList<>();
+    for (int a = random.nextInt(3); a > 0; a--) {
+      String term = "aspect " + zipf(ASPECTS);
+      aspects.add(new AspectMention(term, 0, 1, label(0), 0.8, List.of()));
+    }
     String body = text.toString();
     Document document = new Document("r" + i, SOURCES[random.nextInt(SOURCES.length)], DocumentKind.REVIEW, body,
         null, null, at, null, null, brand, null, null, "en", null);
     Sentiment sentiment = sentiment(overall);
     Analysis analysis = new Analysis(body, "en", sentiment,
         List.of(new SentenceAnalysis(0, body.length(), body, sentiment)), phrases, false, at, Map.of("bench", "1"))
-        .withInsights(themes, List.of(), mentions);
+        .withInsights(themes, aspects, mentions);
     return new IndexedDocument(document, analysis, "h" + i);
   }
 

@@ -27,7 +27,7 @@ final class ReportHtml {
       padding:10px 16px 10px 32px}
       table{border-collapse:collapse;width:100%;font-size:.92em}th,td{padding:4px 8px;border-bottom:1px solid #eaeef2;\
       text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-      .sig{font-weight:600}blockquote{margin:6px 0 6px 0;padding:4px 12px;border-left:3px solid #d0d7de;color:#333}
+      .sig{font-weight:600}figure{margin:0}figcaption{font-size:.85em;color:#57606a}blockquote{margin:6px 0 6px 0;padding:4px 12px;border-left:3px solid #d0d7de;color:#333}
       blockquote .by{display:block;font-size:.85em;color:#57606a}a{color:#0969da}
       .charts{display:grid;grid-template-columns:1fr;gap:12px}svg.chart{max-width:100%;height:auto}
       svg text{font-size:11px;fill:#57606a}.axis{stroke:#d0d7de}.zero{stroke:#8c959f}.line{fill:none;stroke:#0969da;\
@@ -52,8 +52,9 @@ final class ReportHtml {
     r.summary().forEach(s -> html.append("<li>").append(Encode.forHtml(s)).append("</li>"));
     html.append("</ul>\n");
     overall(html, r.overall());
-    html.append("<section><h2>Trend</h2><div class=\"charts\">").append(SvgCharts.sentimentTrend(r.trend()))
-        .append(SvgCharts.volumeBars(r.trend())).append("</div></section>\n");
+    html.append("<section><h2>Trend</h2><div class=\"charts\"><figure><figcaption>Net sentiment per week</figcaption>")
+        .append(SvgCharts.sentimentTrend(r.trend())).append("</figure><figure><figcaption>Documents per week</figcaption>")
+        .append(SvgCharts.volumeBars(r.trend())).append("</figure></div></section>\n");
     html.append("<section><h2>Highlights</h2>");
     for (Finding finding : r.findings()) {
       html.append("<h3>").append(Encode.forHtml(finding.headline())).append("</h3>");

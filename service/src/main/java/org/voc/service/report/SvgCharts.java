@@ -76,18 +76,22 @@ final class SvgCharts {
   static String themeSentiment(List<GroupFigures> themes) {
     List<GroupFigures> shown = themes.stream().filter(t -> t.volume() > 0).limit(MAX_BARS).toList();
     long max = Math.max(1, shown.stream().mapToLong(GroupFigures::volume).max().orElse(1));
-    int height = 20 + shown.size() * 26;
+    int height = 40 + shown.size() * 26;
     StringBuilder svg = open("Documents per theme by sentiment: negative, neutral, positive", height);
     int left = 170;
+    String[] classes = {"neg", "neu", "pos"};
+    for (int p = 0; p < 3; p++) {
+      svg.append(rect(left + p * 90, 4, 10, 10, classes[p], labelOf(classes[p])))
+          .append(text(left + p * 90 + 14, 13, "start", labelOf(classes[p])));
+    }
     double scale = (WIDTH - left - 60) / (double) max;
     for (int i = 0; i < shown.size(); i++) {
       GroupFigures theme = shown.get(i);
-      double y = 10 + i * 26;
+      double y = 30 + i * 26;
       svg.append(text(left - 8, y + 14, "end", clip(theme.name())));
       double x = left;
       SentimentCounts c = theme.sentiment();
       long[] parts = {c.negative(), c.neutral(), c.positive()};
-      String[] classes = {"neg", "neu", "pos"};
       for (int p = 0; p < 3; p++) {
         double w = parts[p] * scale;
         if (parts[p] > 0) {
