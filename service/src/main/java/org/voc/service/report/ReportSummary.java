@@ -1,7 +1,9 @@
 package org.voc.service.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.voc.service.report.WeeklyReport.Finding;
 import org.voc.service.report.WeeklyReport.GroupFigures;
 import org.voc.service.report.WeeklyReport.Overall;
@@ -36,8 +38,12 @@ final class ReportSummary {
         sentences.add(own.name() + " had " + ReportNumbers.percent(own.share()) + " share of voice (last week "
             + ReportNumbers.percent(own.lastWeekShare()) + ") and net sentiment "
             + ReportNumbers.net(own.netSentiment().value()) + "."));
+    // Every finding, but only the first aspect of each kind: the summary stays short.
+    Set<String> kinds = new HashSet<>();
     for (Finding finding : report.findings()) {
-      sentences.add(finding.headline() + ".");
+      if (!finding.kind().startsWith("aspect_") || kinds.add(finding.kind())) {
+        sentences.add(finding.headline() + ".");
+      }
     }
     if (report.findings().stream().noneMatch(f -> f.kind().startsWith("theme_sentiment"))
         && !report.themesByChange().isEmpty()) {

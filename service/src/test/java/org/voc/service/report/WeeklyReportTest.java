@@ -146,8 +146,20 @@ class WeeklyReportTest {
     assertThat(billing.quotes().getFirst().page()).isEqualTo("/#/documents/zendesk/t%205%2Fx");
     WeeklyReport.Finding screen = report.findings().get(1);
     assertThat(screen.quotes()).extracting(WeeklyReport.Quote::id).containsExactly("t1", "a2");
-    assertThat(report.summary().getFirst()).isEqualTo("7 documents in 2026-W47, up 5 (250.0%) against 2 the week"
-        + " before (within normal variation, p = 0.180) and a 4-week average of 1 (significant, p = 0.002).");
+  }
+
+  @Test
+  void summaryIsTemplatesFilledWithTheFigures() throws IOException {
+    assertThat(w47().summary()).containsExactly(
+        "7 documents in 2026-W47, up 5 (250.0%) against 2 the week before (within normal variation, p = 0.180)"
+            + " and a 4-week average of 1 (significant, p = 0.002).",
+        "Net sentiment was -0.57 against +1.00 the week before (significant, p = 0.002) and +0.25 over the 4 weeks"
+            + " before (within normal variation, p = 0.201).",
+        "acme had 50.0% share of voice (last week 100.0%) and net sentiment +1.00.",
+        "New theme: billing (3 documents; none in the 4 weeks before).",
+        "Criticised: screen (2 negative of 2 mentions).",
+        "Praised: battery life (1 positive of 1 mention).",
+        "No theme's net sentiment changed significantly; the largest change was shipping (+1.00 to 0.00).");
   }
 
   @Test
