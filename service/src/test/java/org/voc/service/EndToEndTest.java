@@ -26,7 +26,8 @@ class EndToEndTest {
     VocConfig config = VocConfig.defaults().withPort(0).withData(dir);
     DocumentAnalyzer analyzer = Analyzers.load(config);
     server = VocServer.start(config, analyzer::analyzeForIndex, analyzer.searchEncoder().orElseThrow()::embed,
-        Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC), analyzer::setTaxonomy);
+        Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC), analyzer::setTaxonomy,
+        Analyzers.classifierHost(analyzer));
     api = new ApiClient(server.port());
   }
 
@@ -61,6 +62,31 @@ class EndToEndTest {
     assertThat(result.path("facets").path("kind").path("ticket").asLong()).isEqualTo(1);
     assertThat(result.path("facets").path("sentiment").path("negative").asLong()).isEqualTo(1);
     assertThat(result.path("histogram").get(0).path("week").asText()).isEqualTo("2026-W47");
+  }
+
+  @Test
+  void aSupportTeamTrainsItsIntentsAndNewTicketsAreRoutedByThemInTheSameCall() throws Exception {
+    ApiClient.Response accepted = api.post("/v1/classifiers/intent/train?kinds=ticket&minConfidence=0", "text/csv",
+        org.voc.service.http.ClassifiersApiTest.TICKETS_CSV);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    Instant deadline = Instant.now().plusSeconds(120);
+    String state = "";
+    while (!state.equals("done") && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      state = api.get("/v1/classifiers/intent").json().path("training").path("state").asText();
+      assertThat(state).isNotEqualTo("failed");
+    }
+    assertThat(state).isEqualTo("done");
+
+    JsonNode routed = api.postJson("/v1/documents?wait=true", "{\"source\":\"zendesk\",\"id\":\"T-9\",\"kind\":\"ticket\","
+        + "\"text\":\"It has been ten days and my new card still has not come. Where is it?\"}").json()
+        .path("analysis").path("classifications").path("intent");
+    assertThat(routed.path("label").asText()).isEqualTo("card_arrival");
+    JsonNode analyzed = api.postJson("/v1/analyze", "{\"source\":\"zendesk\",\"kind\":\"ticket\","
+        + "\"text\":\"I forgot my password and cannot sign in.\"}").json();
+    assertThat(analyzed.path("classifications").path("intent").path("label").asText()).isEqualTo("password");
+    JsonNode found = api.get("/v1/search?q=card&class=intent:card_arrival").json();
+    assertThat(found.path("hits").get(0).path("id").asText()).isEqualTo("T-9");
   }
 
   @Test

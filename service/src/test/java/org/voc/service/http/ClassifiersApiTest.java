@@ -22,13 +22,13 @@ import org.voc.service.config.VocConfig;
  * {@code /v1/classifiers}: train a classifier from labeled rows written here, watch its progress,
  * see it label tickets at ingest and in {@code /v1/analyze}, and find it again after a restart.
  */
-class ClassifiersApiTest {
+public class ClassifiersApiTest {
 
   private static final String ADMIN = "admin-key-0123456789";
   private static final String READER = "read-key-0123456789";
 
   /** Three support intents, ten phrasings each, as a support team might label them. */
-  static final String TICKETS_CSV = """
+  public static final String TICKETS_CSV = """
       text,category
       my card has not arrived,card_arrival
       where is my new card,card_arrival
