@@ -1,5 +1,5 @@
 // The analyst pages: a hash router over four pages and the document view. Routes:
-// #/search?..., #/doc/SOURCE/ID, #/themes?..., #/compare?..., #/reports?week=...
+// #/search?..., #/doc/SOURCE/ID (or #/documents/SOURCE/ID), #/themes?..., #/compare?..., #/reports?week=...
 import { apiKey, setApiKey } from './api.js';
 import { h, notice, markNavigated } from './dom.js';
 import { renderSearch } from './search.js';
@@ -29,14 +29,16 @@ function route() {
   const main = document.getElementById('main');
   const { page, segments, params } = parseHash();
   for (const link of document.querySelectorAll('nav a[data-page]')) {
-    const current = link.dataset.page === page || (page === 'doc' && link.dataset.page === 'search');
+    const current = link.dataset.page === page || (page.startsWith('doc') && link.dataset.page === 'search');
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  if (page !== 'doc') document.title = `${TITLES[page] || 'Not found'} · voc`;
+  if (!page.startsWith('doc')) document.title = `${TITLES[page] || 'Not found'} · voc`;
   switch (page) {
     case 'search': return renderSearch(main, params);
-    case 'doc': return renderDocument(main, segments[1] || '', segments.slice(2).join('/'));
+    case 'doc':
+    case 'documents': // the weekly report links quotes as #/documents/SOURCE/ID
+      return renderDocument(main, segments[1] || '', segments.slice(2).join('/'));
     case 'themes': return renderThemes(main, params);
     case 'compare': return renderCompare(main, params);
     case 'reports': return renderReports(main, params);

@@ -77,8 +77,14 @@ function showReport(viewer, week) {
   }
   viewer.replaceChildren(
     h('p', {}, h('a', { href: reportUrl(week, 'html'), target: '_blank', rel: 'noopener' }, 'Open the report on its own page')),
-    h('iframe', { src: reportUrl(week, 'html'), title: `Weekly report ${week}`, class: 'report' }));
+    h('iframe', { src: reportUrl(week, 'html'), title: `Weekly report ${week}`, class: 'report', onload: linksLeaveTheFrame }));
   announce(`Report ${week} loaded`);
+}
+
+/** The report's links (to the documents behind a figure) open in the whole window, not the frame. */
+function linksLeaveTheFrame(event) {
+  const framed = event.target.contentDocument; // same origin; null if the frame shows something else
+  for (const a of framed?.querySelectorAll('a[href]') || []) a.target = '_top';
 }
 
 /** Lists stored reports when the service offers GET /v1/reports; quietly nothing when it does not. */

@@ -24,7 +24,7 @@ export function searchRoute(params) {
 /** Shows the search page for params; keeps the form (and the caret) when it is already shown. */
 export function renderSearch(main, params) {
   if (!view || !main.contains(view.root)) {
-    view = buildView();
+    view = buildView(params);
     main.replaceChildren(view.root);
     focusPage(view.root.querySelector('h1'));
   }
@@ -40,7 +40,7 @@ function input(id, name, type, extra = {}) {
   return h('input', { id, name, type, ...extra });
 }
 
-function buildView() {
+function buildView(params) {
   const q = input('search-q', 'q', 'search', {
     placeholder: 'e.g. refund AND "late delivery" NOT apology', autocomplete: 'off', spellcheck: 'false',
   });
@@ -50,7 +50,8 @@ function buildView() {
       field('Mode', select('search-mode', 'mode', [['', 'Hybrid (default)'], ['keyword', 'Keyword'], ['semantic', 'Semantic'], ['hybrid', 'Hybrid']])),
       field('Sort', select('search-sort', 'sort', [['', 'Best match'], ['relevance', 'Relevance'], ['newest', 'Newest first']])),
       h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary' }, 'Search'))),
-    h('details', { class: 'filters', open: true },
+    // Folded on small screens unless a filter is set: the hits come first there.
+    h('details', { class: 'filters', open: matchMedia('(min-width: 901px)').matches || FILTERS.some((f) => params[f]) },
       h('summary', {}, 'Filters'),
       h('div', { class: 'filter-grid' },
         field('Kind', select('search-kind', 'kind', [['', 'Any'], ['review', 'Review'], ['ticket', 'Ticket'], ['post', 'Post']])),

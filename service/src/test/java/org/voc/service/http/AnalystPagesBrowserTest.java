@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -259,16 +260,19 @@ class AnalystPagesBrowserTest {
   }
 
   @Test
-  void reportsPageFramesTheWeeklyReportAndOffersDownloads() throws IOException {
+  void reportsPageFramesTheWeeklyReportWhoseLinksOpenTheDocuments() throws IOException {
     open("/#/reports?week=2026-W47");
     WebElement frame = waitFor(By.cssSelector("iframe.report"));
     assertThat(frame.getAttribute("src")).endsWith("/v1/reports/weekly?week=2026-W47&format=html");
     assertThat(browser.findElements(By.cssSelector(".downloads a"))).extracting(a -> a.getAttribute("data-format"))
         .containsExactly("html", "json", "csv", "md");
     screenshot("reports-page");
+    // A quote's link leaves the frame for the document page.
     browser.switchTo().frame(frame);
-    waitUntil(() -> !browser.findElement(By.tagName("body")).getText().isBlank());
+    waitFor(By.cssSelector("a[href^='/#/documents/']")).click();
     browser.switchTo().defaultContent();
+    waitFor(By.id("sentiment-heading"));
+    assertThat(browser.getCurrentUrl()).contains("/#/documents/");
 
     open("/v1/reports/weekly?week=2026-W47&format=html");
     waitUntil(() -> !browser.findElement(By.tagName("body")).getText().isBlank());
@@ -290,6 +294,29 @@ class AnalystPagesBrowserTest {
     assertThat(browser.findElement(By.cssSelector("nav a[aria-current='page']")).getText()).isEqualTo("Themes");
     assertThat(script("return [...document.querySelectorAll('input, select')].filter(e => e.type !== 'hidden' "
         + "&& !(e.labels && e.labels.length)).map(e => e.id).join(',')")).isEqualTo("");
+  }
+
+  @Test
+  void onANarrowScreenNoPageScrollsSideways() throws IOException {
+    browser.manage().window().setSize(new Dimension(400, 860));
+    try {
+      for (String page : List.of("/#/search?q=checkout&mode=keyword", "/#/doc/shop/1", "/#/themes", "/#/compare",
+          "/#/reports?week=2026-W47")) {
+        open(page);
+        waitFor(By.cssSelector("h1"));
+        waitUntil(() -> browser.findElements(By.cssSelector("[aria-busy='true']")).isEmpty()
+            && browser.findElements(By.cssSelector("main .notice:not(.notice-error)")).isEmpty());
+        assertThat(script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+            .as(page + ", too wide: " + script("return [...document.querySelectorAll('body *')].filter(e => "
+                + "e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5)"
+                + ".map(e => e.tagName + '.' + (e.className.baseVal ?? e.className)).join(' ')")).isEqualTo(0L);
+      }
+      open("/#/search?q=checkout&mode=keyword");
+      waitUntil(() -> heading().equals("1–20 of 34 documents"));
+      screenshot("search-narrow");
+    } finally {
+      browser.manage().window().setSize(new Dimension(1366, 900));
+    }
   }
 
   @Test
