@@ -1,7 +1,10 @@
 package org.voc.service.http;
 
 import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.voc.service.report.IsoWeek;
 import org.voc.service.report.ReportArchive;
@@ -54,8 +57,8 @@ record ReportsHandler(WeeklyReporter reporter, ReportArchive archive) {
   void file(RoutingContext ctx) {
     String name = ctx.pathParam("file");
     ctx.vertx().executeBlocking(() -> {
-      java.util.Optional<java.nio.file.Path> file = archive.find(name);
-      return file.isEmpty() ? null : java.nio.file.Files.readString(file.get());
+      Optional<Path> file = archive.find(name);
+      return file.isEmpty() ? null : Files.readString(file.get());
     }, false)
         .onSuccess(body -> {
           if (body == null) {

@@ -16,8 +16,11 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
   private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
+  /** The earliest year {@link #parse} accepts: a report reaches 11 weeks further back. */
+  public static final int MIN_YEAR = 1900;
+
   public IsoWeek {
-    if (year < 1000 || year > 9999) {
+    if (year < 1 || year > 9999) {
       throw new IllegalArgumentException("year " + year + " is out of range");
     }
     long weeks = LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
@@ -32,7 +35,11 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
     if (!matcher.matches()) {
       throw new IllegalArgumentException("week must be an ISO week like 2026-W47, not '" + text + "'");
     }
-    return new IsoWeek(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    int year = Integer.parseInt(matcher.group(1));
+    if (year < MIN_YEAR) {
+      throw new IllegalArgumentException("week must be in " + MIN_YEAR + " or later, not '" + text + "'");
+    }
+    return new IsoWeek(year, Integer.parseInt(matcher.group(2)));
   }
 
   /** The week {@code date} is in. */
@@ -88,6 +95,6 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%d-W%02d", year, week);
+    return String.format(Locale.ROOT, "%04d-W%02d", year, week);
   }
 }

@@ -78,6 +78,9 @@ class ReportsApiTest {
     assertError(api.get("/v1/reports/weekly?week=2026-W49"), "future_week", "week");
     assertError(api.get("/v1/reports/weekly?format=pdf"), "invalid_format", "format");
     assertError(api.get("/v1/reports/weekly?weeks=2026-W47"), "invalid_parameter", "weeks");
+    assertError(api.get("/v1/reports/weekly?week=0000-W01"), "invalid_week", "week");
+    assertError(api.get("/v1/reports/weekly?week=1899-W52"), "invalid_week", "week");
+    assertThat(api.get("/v1/reports/weekly?week=1900-W01").status()).as("long ago: an empty report").isEqualTo(200);
   }
 
   @Test

@@ -24,11 +24,12 @@ class IsoWeekTest {
     assertThat(week.end()).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
     assertThat(week.minus(47).toString()).isEqualTo("2025-W52");
     assertThat(IsoWeek.parse("2026-W53").monday()).isEqualTo(LocalDate.parse("2026-12-28"));
+    assertThat(new IsoWeek(1000, 1).minus(1)).hasToString("0999-W52");
   }
 
   @Test
   void rejectsWhatIsNotAnIsoWeek() {
-    for (String bad : new String[] {"2026-47", "2026-W7", "2026-W00", "2025-W53", "W47", "", "2026-W47x"}) {
+    for (String bad : new String[] {"2026-47", "2026-W7", "2026-W00", "2025-W53", "W47", "", "2026-W47x", "1899-W01"}) {
       assertThatThrownBy(() -> IsoWeek.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
     }
   }
