@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,12 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.voc.nlp.Analysis;
+import org.voc.nlp.AnalyzedDocument;
+import org.voc.nlp.AspectMention;
+import org.voc.nlp.Document;
+import org.voc.nlp.SentimentLabel;
+import org.voc.nlp.TextSpan;
 import org.voc.service.ApiClient;
 import org.voc.service.FakeAnalyzer;
 import org.voc.service.VocServer;
@@ -75,7 +82,7 @@ class AnalystPagesBrowserTest {
             new VocConfig.Theme("checkout", null, null)),
         null, null, null, null, null, null);
     FakeAnalyzer analyzer = new FakeAnalyzer();
-    server = VocServer.start(config, analyzer, FakeAnalyzer::embed,
+    server = VocServer.start(config, withAspects(analyzer), FakeAnalyzer::embed,
         Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), analyzer::setTaxonomy);
     api = new ApiClient(server.port());
     base = "http://127.0.0.1:" + server.port();
@@ -96,7 +103,8 @@ class AnalystPagesBrowserTest {
         doc("zendesk", "T-1", "ticket", "acme", "2026-11-19T09:00:00Z", "Checkout crash",
             "The checkout crashes every time. Acme, I want a refund."),
         doc("zendesk", "T-2", "ticket", "globex", "2026-11-20T09:00:00Z", null, "Love the new checkout at Globex."),
-        doc("zendesk", "EVIL", "ticket", "acme", "2026-11-21T09:00:00Z", EVIL_TITLE, EVIL_TEXT)));
+        doc("zendesk", "EVIL", "ticket", "acme", "2026-11-21T09:00:00Z", EVIL_TITLE, EVIL_TEXT),
+        doc("shop", "4", "review", "initech", "2026-11-22T09:00:00Z", null, "The battery life is great.")));
     for (int i = 0; i < 30; i++) {
       // Enough globex reviews for a second page of checkout hits and a significant brand difference.
       docs.add(doc("appstore", "G-" + i, "review", "globex", "2026-11-1" + (i % 7 + 1) + "T10:00:00Z", null,
@@ -105,7 +113,24 @@ class AnalystPagesBrowserTest {
     ApiClient.Response response = api.postJson("/v1/documents?wait=true",
         "{\"documents\":[" + String.join(",", docs) + "]}");
     assertThat(response.status()).as(response.body()).isEqualTo(200);
-    assertThat(response.json().path("counts").path("created").asInt()).isEqualTo(36);
+    assertThat(response.json().path("counts").path("created").asInt()).isEqualTo(37);
+  }
+
+  /** The fake analysis, plus the aspect "battery life" with its opinion word "great" where a text says both. */
+  private static Function<Document, AnalyzedDocument> withAspects(FakeAnalyzer fake) {
+    return document -> {
+      AnalyzedDocument analyzed = fake.apply(document);
+      Analysis analysis = analyzed.analysis();
+      int aspect = analysis.text().indexOf("battery life");
+      int opinion = analysis.text().indexOf("great");
+      if (aspect < 0 || opinion < 0) {
+        return analyzed;
+      }
+      AspectMention mention = new AspectMention("battery life", aspect, aspect + 12, SentimentLabel.POSITIVE, 0.8,
+          List.of(new TextSpan(opinion, opinion + 5, "great")));
+      return new AnalyzedDocument(analysis.withInsights(analysis.themes(), List.of(mention), analysis.brands()),
+          analyzed.embedding());
+    };
   }
 
   private static String doc(String source, String id, String kind, String brand, String at, String title, String text) {
@@ -230,6 +255,19 @@ class AnalystPagesBrowserTest {
         .singleElement().asString().startsWith("The delivery was bad.");
     assertThat(browser.findElement(By.id("doc-legend")).getText()).startsWith("Theme: shipping");
     fullPageScreenshot("document");
+  }
+
+  @Test
+  void aspectsAreHighlightedWithTheirOpinionWords() {
+    open("/#/doc/shop/4");
+    waitFor(By.id("aspects-heading"));
+    browser.findElement(By.cssSelector("input[name='layer'][value='aspects']")).click();
+    assertThat(browser.findElements(By.cssSelector("#doc-text mark.aspect"))).extracting(WebElement::getText)
+        .singleElement().asString().startsWith("battery life");
+    assertThat(browser.findElements(By.cssSelector("#doc-text mark.opinion"))).extracting(WebElement::getText)
+        .singleElement().asString().startsWith("great");
+    assertThat(browser.findElement(By.cssSelector("#aspects-heading + table tbody tr")).getText())
+        .isEqualTo("battery life positive great");
   }
 
   @Test
