@@ -31,6 +31,9 @@ public final class DocumentAnalyzer {
   private final InsightFinder insights;
   private final AtomicReference<Taxonomy> taxonomy = new AtomicReference<>(Taxonomy.defaults());
   private final AtomicReference<List<TextClassifier>> classifiers = new AtomicReference<>(List.of());
+
+  /** A classifier of this name, trained on the user's own low/normal/high labels, joins the urgency rules. */
+  public static final String URGENCY_CLASSIFIER = "urgency";
   private final AtomicReference<UrgencyRules> urgencyRules = new AtomicReference<>(UrgencyRules.defaults());
 
   public DocumentAnalyzer(
@@ -226,7 +229,8 @@ public final class DocumentAnalyzer {
     Analysis analysis = analyzed.analysis();
     String words = title == null || title.isBlank() ? analysis.text()
         : TextCleaner.clean(title) + ".\n" + analysis.text();
-    Urgency urgency = urgencyRules.get().assess(words, analysis.sentiment());
+    Urgency urgency = urgencyRules.get().assess(words, analysis.sentiment())
+        .withLearned(analysis.classifications().get(URGENCY_CLASSIFIER));
     return new AnalyzedDocument(analysis.withUrgency(urgency), analyzed.embedding());
   }
 
