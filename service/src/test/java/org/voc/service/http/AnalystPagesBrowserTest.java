@@ -287,6 +287,14 @@ class AnalystPagesBrowserTest {
   }
 
   @Test
+  void discoveryProposesThemesForTheUnthemedDocuments() {
+    open("/#/themes?discover=true");
+    waitFor(By.id("discover-heading"));
+    assertThat(browser.findElement(By.id("themes-discover")).isSelected()).isTrue();
+    assertThat(browser.findElement(By.cssSelector(".discovered")).getText()).contains("matching documents have no theme");
+  }
+
+  @Test
   void compareShowsShareOfVoiceIntervalsAndSignificantDifferences() throws IOException {
     open("/#/compare?brands=acme,globex");
     waitFor(By.cssSelector(".compare-table"));
