@@ -47,7 +47,7 @@ function buildView(params) {
   const form = h('form', { class: 'search-form', role: 'search', 'aria-label': 'Search documents' },
     h('div', { class: 'search-row' },
       field('Search', q),
-      field('Mode', select('search-mode', 'mode', [['', 'Hybrid (default)'], ['keyword', 'Keyword'], ['semantic', 'Semantic'], ['hybrid', 'Hybrid']])),
+      field('Mode', select('search-mode', 'mode', [['', 'Default'], ['keyword', 'Keyword'], ['semantic', 'Semantic'], ['hybrid', 'Hybrid']])),
       field('Sort', select('search-sort', 'sort', [['', 'Best match'], ['relevance', 'Relevance'], ['newest', 'Newest first']])),
       h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'primary' }, 'Search'))),
     // Folded on small screens unless a filter is set: the hits come first there.

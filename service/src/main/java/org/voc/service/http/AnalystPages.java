@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +40,8 @@ final class AnalystPages {
 
   private record Asset(Buffer bytes, String contentType, String etag) {}
 
-  // Resources never change while the service runs; a miss is remembered too.
-  private final Map<String, Optional<Asset>> assets = new ConcurrentHashMap<>();
+  // Resources never change while the service runs. Misses are not kept: any name may be asked for.
+  private final Map<String, Asset> assets = new ConcurrentHashMap<>();
 
   /** Adds {@code GET /} and {@code GET /assets/:name}; register after the API routes. */
   void register(Router router) {
@@ -59,19 +58,19 @@ final class AnalystPages {
 
   private void serve(RoutingContext ctx, String path, String extension) {
     // A few kilobytes from the jar, read once per file: cheap enough for the event loop.
-    Optional<Asset> asset = assets.computeIfAbsent(path, p -> load(p, TYPES.get(extension)));
-    if (asset.isEmpty()) {
+    Asset asset = assets.computeIfAbsent(path, p -> load(p, TYPES.get(extension)));
+    if (asset == null) {
       ctx.next();
       return;
     }
     HttpServerResponse response = ctx.response();
     securityHeaders(response);
-    response.putHeader("cache-control", "no-cache").putHeader("etag", asset.get().etag());
-    if (asset.get().etag().equals(ctx.request().getHeader("if-none-match"))) {
+    response.putHeader("cache-control", "no-cache").putHeader("etag", asset.etag());
+    if (asset.etag().equals(ctx.request().getHeader("if-none-match"))) {
       response.setStatusCode(304).end();
       return;
     }
-    response.putHeader("content-type", asset.get().contentType()).end(asset.get().bytes());
+    response.putHeader("content-type", asset.contentType()).end(asset.bytes());
   }
 
   static void securityHeaders(HttpServerResponse response) {
@@ -81,14 +80,15 @@ final class AnalystPages {
         .putHeader("x-frame-options", "SAMEORIGIN");
   }
 
-  private static Optional<Asset> load(String path, String contentType) {
+  /** The resource web/PATH, or null when there is none. */
+  private static Asset load(String path, String contentType) {
     try (InputStream in = AnalystPages.class.getClassLoader().getResourceAsStream("web/" + path)) {
       if (in == null) {
-        return Optional.empty();
+        return null;
       }
       byte[] bytes = in.readAllBytes();
       String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16) + "\"";
-      return Optional.of(new Asset(Buffer.buffer(bytes), contentType, etag));
+      return new Asset(Buffer.buffer(bytes), contentType, etag);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read web/" + path, e);
     } catch (NoSuchAlgorithmException e) {
