@@ -37,6 +37,13 @@ public interface DocumentIndex extends Closeable {
   /** Removes the document with this key, if any. */
   void delete(DocumentKey key) throws IOException;
 
+  /**
+   * Rewrites the parts of the index that still hold deleted documents, so that after the next
+   * {@link #commit} (and refresh) an erased document's text is in no file on disk. Costly: it
+   * rewrites every segment with a deletion; meant for erasure requests, not for every update.
+   */
+  default void expungeDeletes() throws IOException {}
+
   /** The stored document with this key, as of the last refresh. */
   Optional<IndexedDocument> get(DocumentKey key) throws IOException;
 

@@ -17,6 +17,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -114,7 +115,9 @@ public final class LuceneDocumentIndex implements DocumentIndex {
     return new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         // See the class comment: only an explicit commit, with its user data, is durable.
-        .setCommitOnClose(false);
+        .setCommitOnClose(false)
+        // expungeDeletes must rewrite a segment with even one deleted (erased) document in it.
+        .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0.0));
   }
 
   private static Embeddings embeddingsOf(SearcherManager searchers) throws IOException {
@@ -143,6 +146,11 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   @Override
   public void delete(DocumentKey key) throws IOException {
     writer.deleteDocuments(IndexSchema.keyTerm(key));
+  }
+
+  @Override
+  public void expungeDeletes() throws IOException {
+    writer.forceMergeDeletes(true);
   }
 
   @Override

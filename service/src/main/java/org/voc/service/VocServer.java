@@ -30,6 +30,7 @@ import org.voc.service.classifiers.ClassifierHost;
 import org.voc.service.classifiers.ClassifierRegistry;
 import org.voc.service.http.HttpApi;
 import org.voc.service.ingest.IngestPipeline;
+import org.voc.service.ingest.PiiRedactor;
 import org.voc.service.ingest.Journal;
 import org.voc.service.report.ReportSchedule;
 import org.voc.service.report.WeeklyReporter;
@@ -99,7 +100,8 @@ public final class VocServer implements AutoCloseable {
     Journal journal = Journal.open(config.data().resolve("journal"), JOURNAL_SEGMENT_BYTES);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     IngestPipeline pipeline = new IngestPipeline(journal, index, analyzer, config.analysis().workers(),
-        config.limits().queueCapacity(), Duration.ofSeconds(1), metrics);
+        config.limits().queueCapacity(), Duration.ofSeconds(1), metrics,
+        PiiRedactor.when(config.privacy().redact()));
     pipeline.start();
     CrawlSchedule crawls;
     try {

@@ -16,6 +16,7 @@ import org.voc.nlp.Document;
 import org.voc.service.config.VocConfig;
 import org.voc.service.http.DocumentReader;
 import org.voc.service.ingest.IngestPipeline;
+import org.voc.service.ingest.PiiRedactor;
 import org.voc.service.ingest.Journal;
 import org.voc.service.ingest.PipelineSink;
 
@@ -49,7 +50,8 @@ final class DataDirSink implements DocumentSink {
     DocumentIndex index = LuceneDocumentIndex.open(config.data().resolve("index"));
     Journal journal = Journal.open(config.data().resolve("journal"), JOURNAL_SEGMENT_BYTES);
     IngestPipeline pipeline = new IngestPipeline(journal, index, analyzer, config.analysis().workers(),
-        config.limits().queueCapacity(), COMMIT_INTERVAL, new SimpleMeterRegistry());
+        config.limits().queueCapacity(), COMMIT_INTERVAL, new SimpleMeterRegistry(),
+        PiiRedactor.when(config.privacy().redact()));
     pipeline.start();
     return new DataDirSink(new DocumentReader(config.limits().maxDocumentBytes(), Clock.systemUTC()), pipeline,
         index, journal);

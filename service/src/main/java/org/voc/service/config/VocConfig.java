@@ -22,7 +22,8 @@ public record VocConfig(
     Limits limits,
     Analysis analysis,
     List<Classifier> classifiers,
-    Urgency urgency) {
+    Urgency urgency,
+    Privacy privacy) {
 
   public VocConfig {
     host = host == null ? "127.0.0.1" : host;
@@ -38,6 +39,15 @@ public record VocConfig(
     analysis = analysis == null ? Analysis.DEFAULT : analysis;
     classifiers = classifiers == null ? List.of() : List.copyOf(classifiers);
     urgency = urgency == null ? Urgency.DEFAULT : urgency;
+    privacy = privacy == null ? Privacy.DEFAULT : privacy;
+  }
+
+  /** A configuration with the default privacy settings (no redaction). */
+  public VocConfig(String host, Integer port, Path data, List<ApiKey> apiKeys, List<Brand> brands, List<Theme> themes,
+      Map<String, Webhook> webhooks, Crawler crawler, Reports reports, Limits limits, Analysis analysis,
+      List<Classifier> classifiers, Urgency urgency) {
+    this(host, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers, urgency,
+        null);
   }
 
   /** A configuration with the default urgency rules. */
@@ -54,17 +64,17 @@ public record VocConfig(
 
   public VocConfig withPort(int value) {
     return new VocConfig(host, value, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
-        urgency);
+        urgency, privacy);
   }
 
   public VocConfig withHost(String value) {
     return new VocConfig(value, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
-        urgency);
+        urgency, privacy);
   }
 
   public VocConfig withData(Path value) {
     return new VocConfig(host, port, value, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
-        urgency);
+        urgency, privacy);
   }
 
   /**
@@ -197,6 +207,20 @@ public record VocConfig(
       workers = workers == null || workers < 1 ? Runtime.getRuntime().availableProcessors() : workers;
       maxSentences = maxSentences == null ? 200 : maxSentences;
       maxChars = maxChars == null ? 20_000 : maxChars;
+    }
+  }
+
+  /**
+   * Personal data: with {@code redact}, e-mail addresses, phone numbers, payment-card numbers, IBANs
+   * and US social security numbers are replaced by placeholders ({@code [email]}, ...) before a
+   * document is journaled, analyzed and indexed.
+   */
+  public record Privacy(Boolean redact) {
+
+    public static final Privacy DEFAULT = new Privacy(null);
+
+    public Privacy {
+      redact = redact != null && redact;
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voc.index.DocumentIndex;
@@ -52,6 +53,7 @@ public final class IngestPipeline implements Closeable {
   private final int workerCount;
   private final int queueCapacity;
   private final Duration commitInterval;
+  private final UnaryOperator<Document> redactor;
 
   private final Map<DocumentKey, Pending> pending = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<Long> inFlight = new ConcurrentSkipListSet<>();
@@ -83,6 +85,23 @@ public final class IngestPipeline implements Closeable {
       int queueCapacity,
       Duration commitInterval,
       MeterRegistry metrics) {
+    this(journal, index, analyzer, workerCount, queueCapacity, commitInterval, metrics, PiiRedactor.NONE);
+  }
+
+  /**
+   * As above; {@code redactor} rewrites each accepted document before it is journaled, analyzed and
+   * indexed (see {@link PiiRedactor}).
+   */
+  public IngestPipeline(
+      Journal journal,
+      DocumentIndex index,
+      Function<Document, AnalyzedDocument> analyzer,
+      int workerCount,
+      int queueCapacity,
+      Duration commitInterval,
+      MeterRegistry metrics,
+      UnaryOperator<Document> redactor) {
+    this.redactor = redactor;
     this.journal = journal;
     this.index = index;
     this.analyzer = analyzer;
@@ -138,7 +157,14 @@ public final class IngestPipeline implements Closeable {
    * @param urgent the client waits for the analysis: queue ahead of bulk work
    * @throws QueueFullException the queue cannot take this batch now; nothing was accepted
    */
-  public synchronized List<Accepted> accept(List<Submission> submissions, boolean urgent)
+  public List<Accepted> accept(List<Submission> submissions, boolean urgent)
+      throws IOException, QueueFullException {
+    // Redacted before taking the lock: on a long text it takes a while.
+    return acceptRedacted(submissions.stream()
+        .map(s -> new Submission(redactor.apply(s.document()), s.contentHash())).toList(), urgent);
+  }
+
+  private synchronized List<Accepted> acceptRedacted(List<Submission> submissions, boolean urgent)
       throws IOException, QueueFullException {
     if (queue.size() + submissions.size() > queueCapacity) {
       throw new QueueFullException("the analysis queue is full (" + queue.size() + " of "
@@ -188,13 +214,31 @@ public final class IngestPipeline implements Closeable {
     return index.get(key).map(StoredState.Indexed::new);
   }
 
-  /** Erases the document everywhere it is searchable; false when there was none. */
-  public synchronized boolean delete(DocumentKey key) throws IOException {
-    if (lookup(key) == null) {
-      return false;
+  /**
+   * Erases the document everywhere: from the index, and from the disk. Its journal records are
+   * replaced by delete records (tombstones), and the index segments that held it are rewritten and
+   * committed, so its text is in no file under the data dir when this returns. False when there
+   * was no such document.
+   */
+  public boolean delete(DocumentKey key) throws IOException {
+    synchronized (this) {
+      if (lookup(key) == null) {
+        return false;
+      }
+      byte[] tombstone = JournalEntry.encode(new JournalEntry.Delete(key));
+      long seq = journal.append(List.of(tombstone));
+      applyDelete(seq, key);
+      journal.rewrite(seq, record -> JournalEntry.decode(record.payload()) instanceof JournalEntry.Put put
+          && put.document().key().equals(key) ? tombstone : null);
     }
-    long seq = journal.append(List.of(JournalEntry.encode(new JournalEntry.Delete(key))));
-    applyDelete(seq, key);
+    // Outside the lock on this: a periodic commit takes commitLock first, then this.
+    synchronized (commitLock) {
+      index.expungeDeletes();
+      commitThroughWatermark();
+      // Also when the watermark did not move: the rewritten segments must replace the old in the commit.
+      index.commit(Map.of(COMMITTED_SEQ, Long.toString(committedSeq)));
+    }
+    index.refresh(); // readers let go of the old segments, so their files are deleted
     return true;
   }
 

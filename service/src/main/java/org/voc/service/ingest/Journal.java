@@ -7,11 +7,13 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -80,10 +82,7 @@ public final class Journal implements Closeable {
     ByteBuffer buffer = ByteBuffer.allocate(total).order(ByteOrder.BIG_ENDIAN);
     long seq = first;
     for (byte[] payload : payloads) {
-      CRC32C crc = new CRC32C();
-      crc.update(longBytes(seq));
-      crc.update(payload);
-      buffer.putInt(payload.length).putInt((int) crc.getValue()).putLong(seq++).put(payload);
+      putFrame(buffer, seq++, payload);
     }
     buffer.flip();
     while (buffer.hasRemaining()) {
@@ -103,6 +102,65 @@ public final class Journal implements Closeable {
         }
       });
     }
+  }
+
+  /**
+   * Replaces, in place, the payload of every record before {@code beforeSeq} for which {@code
+   * replacement} gives one (null: keep the record), keeping its sequence number: for erasure, so
+   * that an erased document's text is in no journal file. A segment with a replaced record is
+   * written anew to a temporary file, forced, and moved over the old one, so a crash leaves either
+   * the old or the new segment. Returns how many records were replaced.
+   */
+  public synchronized int rewrite(long beforeSeq, Function<Record, byte[]> replacement) throws IOException {
+    int replaced = 0;
+    for (Path segment : segments()) {
+      if (firstSeq(segment) >= beforeSeq) {
+        continue;
+      }
+      List<Record> records = new ArrayList<>();
+      int[] changed = {0};
+      readSegment(segment, record -> {
+        byte[] payload = record.seq() < beforeSeq ? replacement.apply(record) : null;
+        records.add(payload == null ? record : new Record(record.seq(), payload));
+        changed[0] += payload == null ? 0 : 1;
+      });
+      if (changed[0] > 0) {
+        replaceSegment(segment, records);
+        replaced += changed[0];
+      }
+    }
+    return replaced;
+  }
+
+  private void replaceSegment(Path segment, List<Record> records) throws IOException {
+    Path temporary = dir.resolve(segment.getFileName() + ".rewrite");
+    int total = records.stream().mapToInt(r -> HEADER_BYTES + r.payload().length).sum();
+    ByteBuffer buffer = ByteBuffer.allocate(total).order(ByteOrder.BIG_ENDIAN);
+    records.forEach(r -> putFrame(buffer, r.seq(), r.payload()));
+    buffer.flip();
+    try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      out.force(true);
+    }
+    boolean isActive = segment.equals(activePath);
+    if (isActive) {
+      active.close();
+    }
+    Files.move(temporary, segment, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    forceDirectory();
+    if (isActive) {
+      active = FileChannel.open(activePath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+  }
+
+  private static void putFrame(ByteBuffer buffer, long seq, byte[] payload) {
+    CRC32C crc = new CRC32C();
+    crc.update(longBytes(seq));
+    crc.update(payload);
+    buffer.putInt(payload.length).putInt((int) crc.getValue()).putLong(seq).put(payload);
   }
 
   /**
@@ -131,6 +189,12 @@ public final class Journal implements Closeable {
   public record Record(long seq, byte[] payload) {}
 
   private void recover() throws IOException {
+    // A rewrite cut short by a crash: the old segment is still in place; its copy may hold erased text.
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path stale : files.filter(p -> p.getFileName().toString().endsWith(".rewrite")).toList()) {
+        Files.deleteIfExists(stale);
+      }
+    }
     List<Path> segments = segments();
     nextSeq = 1;
     for (Path segment : segments) {
@@ -156,6 +220,10 @@ public final class Journal implements Closeable {
     activePath = dir.resolve(String.format(Locale.ROOT, "journal-%020d.log", nextSeq));
     active = FileChannel.open(activePath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
+    forceDirectory();
+  }
+
+  private void forceDirectory() throws IOException {
     FileChannel dirChannel = null;
     try {
       // The new file's directory entry must be durable too, or a crash could lose the segment.
