@@ -26,14 +26,17 @@ public record WeeklyCounts(
    * What documents are grouped by. A document counts once per value it carries: for kind and
    * source with its own sentiment; for themes the sentiment about the theme; for brands the
    * sentiment toward the brand (the mention's, else the document's); for aspects the polarity
-   * toward the aspect term (lower-cased).
+   * toward the aspect term (lower-cased); for urgency (tickets) and classifier labels (values
+   * {@code name:label}, {@code name:?uncertain}) with the document's own sentiment.
    */
   public enum Dimension {
     KIND(IndexSchema.KIND, null),
     SOURCE(IndexSchema.SOURCE, null),
     THEME(IndexSchema.THEME, IndexSchema.THEME_SENTIMENT),
     BRAND(IndexSchema.BRAND, IndexSchema.BRAND_SENTIMENT),
-    ASPECT(IndexSchema.ASPECT, IndexSchema.ASPECT_SENTIMENT);
+    ASPECT(IndexSchema.ASPECT, IndexSchema.ASPECT_SENTIMENT),
+    URGENCY(IndexSchema.URGENCY, null),
+    CLASSIFICATION(IndexSchema.CLASSIFICATION, null);
 
     /** The keyword field that holds the values. */
     final String field;
@@ -59,6 +62,23 @@ public record WeeklyCounts(
   }
 
   /** The values of {@code dimension} that occur, sorted. */
+  /**
+   * These counts with {@code dimension}'s values narrowed to those {@code keep} accepts, each
+   * renamed by {@code rename} (e.g. one classifier's {@code intent:card_arrival} to {@code card_arrival}).
+   */
+  public WeeklyCounts onlyValues(Dimension dimension, java.util.function.Predicate<String> keep,
+      java.util.function.UnaryOperator<String> rename) {
+    Map<Dimension, Map<String, List<Insights.SentimentCounts>>> copy = new EnumMap<>(groups);
+    Map<String, List<Insights.SentimentCounts>> values = new TreeMap<>();
+    groups.get(dimension).forEach((value, counts) -> {
+      if (keep.test(value)) {
+        values.put(rename.apply(value), counts);
+      }
+    });
+    copy.put(dimension, values);
+    return new WeeklyCounts(weeks, all, copy);
+  }
+
   public List<String> values(Dimension dimension) {
     return List.copyOf(groups.get(dimension).keySet());
   }

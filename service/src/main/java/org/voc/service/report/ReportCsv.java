@@ -43,6 +43,8 @@ final class ReportCsv {
       }
       report.sources().forEach(g -> group(rows, "source", g));
       report.kinds().forEach(g -> group(rows, "kind", g));
+      report.urgency().forEach(g -> group(rows, "urgency", g));
+      report.classifications().forEach((name, labels) -> labels.forEach(g -> group(rows, "classifier:" + name, g)));
       report.brands().forEach(g -> group(rows, "brand", g));
       report.themesByVolume().forEach(g -> group(rows, "theme", g));
       report.emergingThemes().forEach(e -> emerging(rows, e));

@@ -80,6 +80,11 @@ final class ReportHtml {
     groups(html, "Brands (share of voice)", "brand", r.brands());
     groups(html, "Sources", "source", r.sources());
     groups(html, "Kinds", "kind", r.kinds());
+    if (!r.urgency().isEmpty()) {
+      groups(html, "Tickets by urgency", "urgency", r.urgency());
+    }
+    r.classifications().forEach((name, labels) ->
+        groups(html, "Classifier " + Encode.forHtml(name), Encode.forHtml(name), labels));
     html.append("<section class=\"method\"><h2>Method</h2><ul><li>Volume: ").append(Encode.forHtml(r.methods().volume()))
         .append("</li><li>Net sentiment: ").append(Encode.forHtml(r.methods().netSentiment()))
         .append("</li><li>Emerging themes: ").append(Encode.forHtml(r.methods().emerging()))

@@ -52,6 +52,10 @@ final class ReportMarkdown {
     groups(md, "Brands (share of voice)", "brand", r.brands());
     groups(md, "Sources", "source", r.sources());
     groups(md, "Kinds", "kind", r.kinds());
+    if (!r.urgency().isEmpty()) {
+      groups(md, "Tickets by urgency", "urgency", r.urgency());
+    }
+    r.classifications().forEach((name, labels) -> groups(md, "Classifier " + escape(name), escape(name), labels));
     md.append("\n## Method\n\n- Volume: ").append(r.methods().volume()).append("\n- Net sentiment: ")
         .append(r.methods().netSentiment()).append("\n- Emerging themes: ").append(r.methods().emerging())
         .append("\n- Many comparisons: ").append(r.methods().correction()).append("; significant below ")

@@ -20,6 +20,9 @@ import org.voc.nlp.SentimentLabel;
  * @param trend the last {@code TREND_WEEKS} weeks up to this one, oldest first
  * @param sources by source, largest this week first
  * @param kinds by kind, largest first
+ * @param urgency tickets by urgency level, largest first
+ * @param classifications per classifier (e.g. {@code intent}), by label, largest first; {@code
+ *     ?uncertain} collects the documents the classifier was not sure about
  * @param brands by brand, largest first; share is share of voice
  * @param themesByVolume themes, largest this week first
  * @param themesByChange themes with documents in both weeks, largest change of net sentiment first
@@ -40,6 +43,8 @@ public record WeeklyReport(
     List<WeekFigures> trend,
     List<GroupFigures> sources,
     List<GroupFigures> kinds,
+    List<GroupFigures> urgency,
+    java.util.Map<String, List<GroupFigures>> classifications,
     List<GroupFigures> brands,
     List<GroupFigures> themesByVolume,
     List<GroupFigures> themesByChange,

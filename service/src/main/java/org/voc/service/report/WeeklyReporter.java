@@ -79,14 +79,15 @@ public final class WeeklyReporter {
         .collect(themesByVolume, themesByChange, emerging, praised, criticised);
     WeeklyReport partial = new WeeklyReport(week.toString(), week.monday(), week.sunday(), week.isComplete(clock),
         clock.instant(), List.of(), overall, trend(counts, weeks), groups(counts, Dimension.SOURCE, weeks, null),
-        groups(counts, Dimension.KIND, weeks, null), groups(counts, Dimension.BRAND, weeks, ownBrands.get()),
+        groups(counts, Dimension.KIND, weeks, null), groups(counts, Dimension.URGENCY, weeks, null),
+        classifications(counts, weeks), groups(counts, Dimension.BRAND, weeks, ownBrands.get()),
         themesByVolume, themesByChange, emerging, praised, criticised, findings, methods());
     return withSummary(partial, ReportSummary.sentences(partial));
   }
 
   private static WeeklyReport withSummary(WeeklyReport r, List<String> summary) {
     return new WeeklyReport(r.week(), r.start(), r.end(), r.complete(), r.generatedAt(), summary, r.overall(),
-        r.trend(), r.sources(), r.kinds(), r.brands(), r.themesByVolume(), r.themesByChange(), r.emergingThemes(),
+        r.trend(), r.sources(), r.kinds(), r.urgency(), r.classifications(), r.brands(), r.themesByVolume(), r.themesByChange(), r.emergingThemes(),
         r.aspectsPraised(), r.aspectsCriticised(), r.findings(), r.methods());
   }
 
@@ -171,6 +172,28 @@ public final class WeeklyReporter {
     }
     rows.sort(Comparator.comparingLong(GroupFigures::volume).reversed().thenComparing(GroupFigures::name));
     return rows;
+  }
+
+  /**
+   * Per classifier, {@link #groups} of its labels: the index holds {@code name:label} values, so
+   * each classifier's labels are split out and tested among themselves.
+   */
+  private static java.util.Map<String, List<GroupFigures>> classifications(WeeklyCounts counts, Weeks all) {
+    java.util.Map<String, List<GroupFigures>> out = new java.util.TreeMap<>();
+    java.util.Set<String> classifiers = new java.util.TreeSet<>();
+    for (String value : counts.values(Dimension.CLASSIFICATION)) {
+      classifiers.add(value.substring(0, Math.max(0, value.indexOf(':'))));
+    }
+    for (String classifier : classifiers) {
+      String prefix = classifier + ":";
+      WeeklyCounts only = counts.onlyValues(Dimension.CLASSIFICATION, v -> v.startsWith(prefix),
+          v -> v.substring(prefix.length()));
+      List<GroupFigures> labels = groups(only, Dimension.CLASSIFICATION, all, null);
+      if (!labels.isEmpty()) {
+        out.put(classifier, labels);
+      }
+    }
+    return out;
   }
 
   /** Themes with documents in both weeks, largest absolute change of net sentiment first (ties by name). */

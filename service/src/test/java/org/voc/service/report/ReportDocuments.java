@@ -74,12 +74,28 @@ public final class ReportDocuments {
       return this;
     }
 
+    private org.voc.nlp.Urgency urgency;
+    private final Map<String, org.voc.nlp.Classification> classifications = new java.util.LinkedHashMap<>();
+
+    public Builder urgency(String level) {
+      urgency = new org.voc.nlp.Urgency(level, List.of());
+      return this;
+    }
+
+    /** A classifier's output; a null label is an uncertain one. */
+    public Builder classified(String classifier, String label) {
+      classifications.put(classifier, new org.voc.nlp.Classification(label, label == null ? 0.3 : 0.9, label == null,
+          List.of(new org.voc.nlp.Classification.Alternative(label == null ? "other" : label, label == null ? 0.3 : 0.9))));
+      return this;
+    }
+
     public IndexedDocument build() {
       Document document = new Document(id, source, kind, text, null, null, createdAt, null, null, brand, null, null,
           "en", Map.of());
       Sentiment overall = ReportDocuments.sentiment(sentiment);
       Analysis analysis = new Analysis(text, "en", overall, List.of(new SentenceAnalysis(0, text.length(), text, overall)),
-          List.of(), false, createdAt, Map.of("sentiment", "test")).withInsights(themes, aspects, mentions);
+          List.of(), false, createdAt, Map.of("sentiment", "test")).withInsights(themes, aspects, mentions)
+          .withClassifications(classifications).withUrgency(urgency);
       return new IndexedDocument(document, analysis, "hash-" + id);
     }
   }

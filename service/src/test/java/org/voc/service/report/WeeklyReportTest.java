@@ -134,6 +134,38 @@ class WeeklyReportTest {
   }
 
   @Test
+  void ticketsAreBrokenDownByUrgencyAndByEachClassifiersLabels() throws IOException {
+    index.put(doc("zendesk", "u1", "2026-11-18T10:00:00Z", NEGATIVE, "Someone took money from my account.")
+        .kind(DocumentKind.TICKET).urgency("high").classified("intent", "fraud").build());
+    index.put(doc("zendesk", "u2", "2026-11-18T11:00:00Z", NEGATIVE, "My card has not arrived.")
+        .kind(DocumentKind.TICKET).urgency("normal").classified("intent", "card_arrival").build());
+    index.put(doc("zendesk", "u3", "2026-11-19T11:00:00Z", POSITIVE, "The card came, thanks.")
+        .kind(DocumentKind.TICKET).urgency("low").classified("intent", "card_arrival").build());
+    index.put(doc("zendesk", "u4", "2026-11-19T12:00:00Z", NEUTRAL, "Hm.")
+        .kind(DocumentKind.TICKET).urgency("normal").classified("intent", null).build());
+    index.put(doc("zendesk", "u5", "2026-11-10T12:00:00Z", NEGATIVE, "Where is my card?")
+        .kind(DocumentKind.TICKET).urgency("normal").classified("intent", "card_arrival").build());
+    index.refresh();
+
+    WeeklyReport report = reporter.report(IsoWeek.parse("2026-W47"));
+
+    assertThat(report.urgency()).extracting(WeeklyReport.GroupFigures::name, WeeklyReport.GroupFigures::volume)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("normal", 2L), org.assertj.core.groups.Tuple.tuple("high", 1L),
+            org.assertj.core.groups.Tuple.tuple("low", 1L));
+    assertThat(report.classifications()).containsOnlyKeys("intent");
+    java.util.List<WeeklyReport.GroupFigures> intent = report.classifications().get("intent");
+    assertThat(intent).extracting(WeeklyReport.GroupFigures::name).containsExactly("card_arrival", "?uncertain", "fraud");
+    WeeklyReport.GroupFigures card = intent.getFirst();
+    assertThat(card.volume()).isEqualTo(2);
+    assertThat(card.sentiment().negative()).isEqualTo(1);
+    assertThat(card.sentiment().positive()).isEqualTo(1);
+    assertThat(card.lastWeekVolume()).isEqualTo(1);
+    assertThat(ReportFormat.CSV.render(report)).contains("classifier:intent,card_arrival,volume,2")
+        .contains("urgency,high,volume,1");
+    assertThat(ReportFormat.HTML.render(report)).contains("<h2>Classifier intent</h2>").contains("Tickets by urgency");
+  }
+
+  @Test
   void findingsCarryQuotesThatLinkToTheirDocuments() throws IOException {
     WeeklyReport report = w47();
 
