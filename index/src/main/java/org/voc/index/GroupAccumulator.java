@@ -12,8 +12,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * The running figures of one theme or brand while matches are visited: sentiment counts, counts
- * per week, key phrases, the most recent documents and, for brands, counts per theme. Not
- * thread-safe: one per collector.
+ * per week, key phrases, classifier outputs, urgency levels, the most recent documents and, for
+ * brands, counts per theme. Not thread-safe: one per collector.
  */
 final class GroupAccumulator {
 
@@ -24,7 +24,11 @@ final class GroupAccumulator {
   /** The group's number in its collector: themes index a brand's per-theme counts by it. */
   final int id;
   final long[] counts = new long[LABELS];
-  // Key-phrase counts by the collector's phrase id (see InsightsCollector.PhraseIds).
+  /** Documents by classifier output ({@code name:label}) and sentiment label, by the collector's value id. */
+  final LabelledCounts classifications = new LabelledCounts();
+  /** Documents by urgency level and sentiment label, by the collector's value id. */
+  final LabelledCounts urgencies = new LabelledCounts();
+  // Key-phrase counts by the collector's phrase id (see InsightsCollector.ValueIds).
   private long[] phraseCounts = new long[0];
   // Brands only: counts per theme, indexed by the theme group's id.
   private GroupAccumulator[] themeOfId = new GroupAccumulator[0];

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.voc.nlp.SentimentLabel;
 
 /**
@@ -36,6 +37,11 @@ public record Insights(long total, List<Group> themes, List<Group> brands) {
    *     that names the brand (brands), HTML-escaped
    * @param themes brands only: the brand's documents per theme, with the theme's sentiment;
    *     {@code share} is of the brand's volume
+   * @param classifications per classifier name, its 5 most frequent labels among these documents
+   *     ({@code ?uncertain} for the documents it was not sure about), with the sentiment of {@code
+   *     sentiment}; null when no document has a classifier output
+   * @param urgency documents per urgency level ({@code high}, {@code normal}, {@code low}, in that
+   *     order); null when none has one
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Group(
@@ -47,7 +53,32 @@ public record Insights(long total, List<Group> themes, List<Group> brands) {
       List<WeekSentiment> trend,
       List<PhraseCount> keyPhrases,
       List<Example> examples,
-      List<Group> themes) {}
+      List<Group> themes,
+      Map<String, List<LabelCount>> classifications,
+      Map<String, Long> urgency) {
+
+    /** A group without classifier or urgency breakdown. */
+    public Group(String name, long volume, double share, SentimentCounts sentiment, double netSentiment,
+        List<WeekSentiment> trend, List<PhraseCount> keyPhrases, List<Example> examples, List<Group> themes) {
+      this(name, volume, share, sentiment, netSentiment, trend, keyPhrases, examples, themes, null, null);
+    }
+
+    /** This group with only {@code classifier}'s labels in its breakdown. */
+    public Group onlyClassifier(String classifier) {
+      List<LabelCount> labels = classifications == null ? null : classifications.get(classifier);
+      return new Group(name, volume, share, sentiment, netSentiment, trend, keyPhrases, examples, themes,
+          labels == null ? null : Map.of(classifier, labels), urgency);
+    }
+  }
+
+  /**
+   * A classifier label among a group's documents.
+   *
+   * @param share {@code count} over the group's volume
+   * @param netSentiment (positive - negative) / count, with the group's sentiment (toward the theme
+   *     or the brand)
+   */
+  public record LabelCount(String label, long count, double share, double netSentiment) {}
 
   /** Documents per sentiment label. */
   public record SentimentCounts(long negative, long neutral, long positive) {

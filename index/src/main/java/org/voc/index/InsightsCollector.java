@@ -21,8 +21,8 @@ import org.voc.nlp.SentimentLabel;
 
 /**
  * Visits every match once and adds it to its themes and brands, reading only doc values: the
- * theme and brand sentiments ({@code name<US>label}), the document's sentiment, its time and its
- * key phrases.
+ * theme and brand sentiments ({@code name<US>label}), the document's sentiment, its time, its
+ * key phrases, its classifier outputs and its urgency.
  *
  * <p>Names and labels are decoded once per segment ordinal; per document the cost is a few array
  * reads per theme and brand. Key phrases are counted per segment ordinal and turned into strings
@@ -33,7 +33,9 @@ final class InsightsCollector implements Collector {
   private final int examples;
   private final Map<String, GroupAccumulator> themes = new HashMap<>();
   private final Map<String, GroupAccumulator> brands = new HashMap<>();
-  private final PhraseIds phrases = new PhraseIds();
+  private final ValueIds phrases = new ValueIds();
+  private final ValueIds classifications = new ValueIds();
+  private final ValueIds urgencies = new ValueIds();
   private long total;
 
   private InsightsCollector(int examples) {
@@ -41,14 +43,15 @@ final class InsightsCollector implements Collector {
   }
 
   /**
-   * What a pass over the matches found, before examples are loaded; {@code phrases} names the
-   * phrase ids the groups count by.
+   * What a pass over the matches found, before examples are loaded; {@code phrases}, {@code
+   * classifications} ({@code name:label}) and {@code urgencies} name the value ids the groups count
+   * by.
    */
   record Counted(long total, Map<String, GroupAccumulator> themes, Map<String, GroupAccumulator> brands,
-      List<String> phrases) {}
+      List<String> phrases, List<String> classifications, List<String> urgencies) {}
 
-  /** Numbers the key phrases of all segments, so groups count them in arrays. */
-  static final class PhraseIds {
+  /** Numbers the values of a doc-values field across segments, so groups count them in arrays. */
+  static final class ValueIds {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
@@ -84,15 +87,20 @@ final class InsightsCollector implements Collector {
           merge(sum, sum.themes, collector, collector.themes);
           merge(sum, sum.brands, collector, collector.brands);
         }
-        return new Counted(sum.total, sum.themes, sum.brands, sum.phrases.names());
+        return new Counted(sum.total, sum.themes, sum.brands, sum.phrases.names(),
+            sum.classifications.names(), sum.urgencies.names());
       }
     };
   }
 
   private static void merge(InsightsCollector sum, Map<String, GroupAccumulator> into,
       InsightsCollector collector, Map<String, GroupAccumulator> from) {
-    from.forEach((name, group) -> into.computeIfAbsent(name, n -> new GroupAccumulator(n, sum.examples, into.size()))
-        .addAll(group, collector.phrases.names(), sum.phrases::id, sum.themes::get));
+    from.forEach((name, group) -> {
+      GroupAccumulator merged = into.computeIfAbsent(name, n -> new GroupAccumulator(n, sum.examples, into.size()));
+      merged.addAll(group, collector.phrases.names(), sum.phrases::id, sum.themes::get);
+      merged.classifications.addAll(group.classifications, collector.classifications.names(), sum.classifications::id);
+      merged.urgencies.addAll(group.urgencies, collector.urgencies.names(), sum.urgencies::id);
+    });
   }
 
   @Override
@@ -119,9 +127,11 @@ final class InsightsCollector implements Collector {
     final GroupAccumulator[] groupOfSlot;
     final int[][] phraseCounts;
     int[] docSlots = new int[8];
+    final SegmentBreakdown.Tally byClassification;
+    final SegmentBreakdown.Tally byUrgency;
 
-    LabelledGroups(LeafReader reader, String field, Map<String, GroupAccumulator> groups)
-        throws IOException {
+    LabelledGroups(LeafReader reader, String field, Map<String, GroupAccumulator> groups,
+        SegmentBreakdown classificationValues, SegmentBreakdown urgencyValues) throws IOException {
       values = DocValues.getSortedSet(reader, field);
       int n = Math.toIntExact(values.getValueCount());
       groupOfOrd = new GroupAccumulator[n];
@@ -141,6 +151,8 @@ final class InsightsCollector implements Collector {
       groupOfSlot = new GroupAccumulator[slots.size()];
       slots.forEach((group, slot) -> groupOfSlot[slot] = group);
       phraseCounts = new int[slots.size()][];
+      byClassification = classificationValues.tally(slots.size());
+      byUrgency = urgencyValues.tally(slots.size());
     }
 
     /** Reads the groups of {@code doc}; returns how many it has. */
@@ -168,6 +180,8 @@ final class InsightsCollector implements Collector {
       for (int i = 0; i < docCount; i++) {
         GroupAccumulator group = docGroups[i];
         group.add(docLabels[i], week, createdAt, globalDoc);
+        byClassification.add(docSlots[i], docLabels[i]);
+        byUrgency.add(docSlots[i], docLabels[i]);
         if (phraseCount > 0) {
           int[] counts = phraseCounts[docSlots[i]];
           if (counts == null) {
@@ -183,6 +197,8 @@ final class InsightsCollector implements Collector {
 
     /** Adds this segment's phrase counts to the groups; {@code idOfOrd} is filled on first use. */
     void finish(SortedSetDocValues keyPhrases, int[] idOfOrd) throws IOException {
+      byClassification.finish(groupOfSlot, group -> group.classifications, classifications);
+      byUrgency.finish(groupOfSlot, group -> group.urgencies, urgencies);
       for (int slot = 0; slot < phraseCounts.length; slot++) {
         int[] counts = phraseCounts[slot];
         if (counts == null) {
@@ -205,6 +221,9 @@ final class InsightsCollector implements Collector {
     private final int docBase;
     private final LabelledGroups segmentThemes;
     private final LabelledGroups segmentBrands;
+    // A document's classifier outputs and urgency, read once for its themes and brands.
+    private final SegmentBreakdown classificationValues;
+    private final SegmentBreakdown urgencyValues;
     private final NumericDocValues createdAt;
     private final SortedSetDocValues keyPhrases;
     private final int phraseValues;
@@ -213,8 +232,10 @@ final class InsightsCollector implements Collector {
     SegmentInsights(LeafReaderContext context) throws IOException {
       LeafReader reader = context.reader();
       docBase = context.docBase;
-      segmentThemes = new LabelledGroups(reader, IndexSchema.THEME_SENTIMENT, themes);
-      segmentBrands = new LabelledGroups(reader, IndexSchema.BRAND_SENTIMENT, brands);
+      classificationValues = new SegmentBreakdown(reader, IndexSchema.CLASSIFICATION);
+      urgencyValues = new SegmentBreakdown(reader, IndexSchema.URGENCY);
+      segmentThemes = new LabelledGroups(reader, IndexSchema.THEME_SENTIMENT, themes, classificationValues, urgencyValues);
+      segmentBrands = new LabelledGroups(reader, IndexSchema.BRAND_SENTIMENT, brands, classificationValues, urgencyValues);
       createdAt = DocValues.getNumeric(reader, IndexSchema.CREATED_AT);
       keyPhrases = DocValues.getSortedSet(reader, IndexSchema.KEY_PHRASE);
       phraseValues = Math.toIntExact(keyPhrases.getValueCount());
@@ -234,6 +255,8 @@ final class InsightsCollector implements Collector {
       long millis = createdAt.advanceExact(doc) ? createdAt.longValue() : 0;
       long week = WeeklyHistogram.weekOf(millis);
       int phraseCount = readPhrases(doc);
+      classificationValues.read(doc);
+      urgencyValues.read(doc);
       segmentThemes.add(week, millis, docBase + doc, docPhrases, phraseCount, phraseValues);
       segmentBrands.add(week, millis, docBase + doc, docPhrases, phraseCount, phraseValues);
       for (int b = 0; b < brandCount; b++) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -33,6 +35,12 @@ final class InsightsSearch {
   /** Key phrases listed per theme and per brand. */
   static final int KEY_PHRASES = 10;
 
+  /** Labels listed per classifier, per theme and per brand. */
+  static final int TOP_LABELS = 5;
+
+  /** Urgency levels, most urgent first: the order a breakdown lists them in. */
+  private static final List<String> URGENCY_LEVELS = List.of("high", "normal", "low");
+
   private static final Comparator<GroupAccumulator> LARGEST_FIRST =
       Comparator.comparingLong(GroupAccumulator::volume).reversed()
           .thenComparing(group -> group.name);
@@ -52,13 +60,13 @@ final class InsightsSearch {
     Examples examples = new Examples(searcher);
     List<Insights.Group> themes = new ArrayList<>();
     for (GroupAccumulator theme : sorted(counted.themes())) {
-      themes.add(group(theme, share(theme.volume(), counted.total()), counted.phrases(),
+      themes.add(group(theme, share(theme.volume(), counted.total()), counted,
           examples.of(theme, true), null));
     }
     long brandVolume = counted.brands().values().stream().mapToLong(GroupAccumulator::volume).sum();
     List<Insights.Group> brands = new ArrayList<>();
     for (GroupAccumulator brand : sorted(counted.brands())) {
-      brands.add(group(brand, share(brand.volume(), brandVolume), counted.phrases(),
+      brands.add(group(brand, share(brand.volume(), brandVolume), counted,
           examples.of(brand, false), perTheme(brand)));
     }
     return new Insights(counted.total(), themes, brands);
@@ -68,11 +76,59 @@ final class InsightsSearch {
     return groups.values().stream().filter(g -> g.volume() > 0).sorted(LARGEST_FIRST).toList();
   }
 
-  private static Insights.Group group(GroupAccumulator group, double share, List<String> phrases,
+  private static Insights.Group group(GroupAccumulator group, double share, InsightsCollector.Counted counted,
       List<Insights.Example> examples, List<Insights.Group> themes) {
     Insights.SentimentCounts sentiment = group.sentiment();
     return new Insights.Group(group.name, group.volume(), share, sentiment, sentiment.net(),
-        group.trend(MatchSummaryCollector.MAX_WEEKS), group.topPhrases(KEY_PHRASES, phrases), examples, themes);
+        group.trend(MatchSummaryCollector.MAX_WEEKS), group.topPhrases(KEY_PHRASES, counted.phrases()), examples,
+        themes, byClassifier(group, counted.classifications()), byUrgency(group, counted.urgencies()));
+  }
+
+  /**
+   * The group's top labels per classifier (largest first, ties by label; classifiers by name), or
+   * null when none; {@code values} names the ids, {@code name:label}.
+   */
+  private static Map<String, List<Insights.LabelCount>> byClassifier(GroupAccumulator group, List<String> values) {
+    Map<String, List<Insights.LabelCount>> all = new TreeMap<>();
+    for (int id = 0; id < group.classifications.size(); id++) {
+      Insights.SentimentCounts counts = group.classifications.of(id);
+      if (counts.total() > 0) {
+        String value = values.get(id);
+        int colon = value.indexOf(':');
+        if (colon < 0) {
+          continue;
+        }
+        all.computeIfAbsent(value.substring(0, colon), c -> new ArrayList<>()).add(new Insights.LabelCount(
+            value.substring(colon + 1), counts.total(), share(counts.total(), group.volume()), counts.net()));
+      }
+    }
+    if (all.isEmpty()) {
+      return null;
+    }
+    Map<String, List<Insights.LabelCount>> top = new LinkedHashMap<>();
+    all.forEach((classifier, labels) -> top.put(classifier, labels.stream()
+        .sorted(Comparator.comparingLong(Insights.LabelCount::count).reversed()
+            .thenComparing(Insights.LabelCount::label))
+        .limit(TOP_LABELS).toList()));
+    return top;
+  }
+
+  /** The group's documents per urgency level, most urgent first (other values after, by name), or null when none. */
+  private static Map<String, Long> byUrgency(GroupAccumulator group, List<String> levels) {
+    Map<String, Long> found = new TreeMap<>();
+    for (int id = 0; id < group.urgencies.size(); id++) {
+      long count = group.urgencies.of(id).total();
+      if (count > 0) {
+        found.put(levels.get(id), count);
+      }
+    }
+    if (found.isEmpty()) {
+      return null;
+    }
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    URGENCY_LEVELS.stream().filter(found::containsKey).forEach(level -> ordered.put(level, found.get(level)));
+    ordered.putAll(found);
+    return ordered;
   }
 
   /** The brand's documents per theme: largest first, ties by name. */

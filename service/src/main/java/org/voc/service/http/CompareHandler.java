@@ -19,8 +19,9 @@ import org.voc.service.config.TaxonomyStore;
 /**
  * {@code GET /v1/compare}: brands side by side over the documents that match the filters: volume,
  * share of voice, sentiment, net sentiment with a 95 % confidence interval, per-theme breakdown,
- * weekly trend, and which pairs differ significantly (Welch's t-test on the per-document scores
- * +1 / 0 / -1, Holm-Bonferroni over the pairs, alpha 0.05). With {@code theme}, only documents
+ * weekly trend, documents per classifier label and urgency level, and which pairs differ
+ * significantly (Welch's t-test on the per-document scores +1 / 0 / -1, Holm-Bonferroni over the
+ * pairs, alpha 0.05). With {@code theme}, only documents
  * about that theme count, and the sentiment is the one about that theme.
  */
 record CompareHandler(DocumentIndex index, TaxonomyStore taxonomy) {
@@ -29,7 +30,7 @@ record CompareHandler(DocumentIndex index, TaxonomyStore taxonomy) {
   static final double ALPHA = 0.05;
 
   private static final Set<String> PARAMS = Set.of("brands", "theme", "q", "kind", "source",
-      "sentiment", "from", "to", "minRating", "maxRating", "urgency", "class");
+      "sentiment", "from", "to", "minRating", "maxRating", "urgency", "class", "classifier");
 
   void compare(RoutingContext ctx) {
     FilterParams.checkKnown(ctx, PARAMS);
@@ -39,11 +40,12 @@ record CompareHandler(DocumentIndex index, TaxonomyStore taxonomy) {
       throw Params.invalid("theme", "theme must not be empty");
     }
     SearchRequest.Builder filters = FilterParams.filters(ctx);
+    String classifier = FilterParams.classifier(ctx);
     ThemesHandler.answer(ctx, () -> {
       List<String> brands = brands(requested, filters.build());
       SearchRequest request = filters.brands(Set.copyOf(brands))
           .themes(theme == null ? Set.of() : Set.of(theme)).build();
-      return comparison(brands, theme, index.insights(request));
+      return comparison(brands, theme, classifier, index.insights(request));
     });
   }
 
@@ -67,9 +69,9 @@ record CompareHandler(DocumentIndex index, TaxonomyStore taxonomy) {
     return List.copyOf(new LinkedHashSet<>(requested));
   }
 
-  private Map<String, Object> comparison(List<String> brands, String theme, Insights insights) {
+  private Map<String, Object> comparison(List<String> brands, String theme, String classifier, Insights insights) {
     Map<String, Insights.Group> found = new LinkedHashMap<>();
-    insights.brands().forEach(group -> found.put(group.name(), group));
+    ThemesHandler.onlyClassifier(insights.brands(), classifier).forEach(group -> found.put(group.name(), group));
     Map<String, Insights.SentimentCounts> counts = new LinkedHashMap<>();
     for (String brand : brands) {
       counts.put(brand, sentiment(found.get(brand), theme));
@@ -91,6 +93,12 @@ record CompareHandler(DocumentIndex index, TaxonomyStore taxonomy) {
       row.put("themes", group == null ? List.of() : group.themes());
       row.put("trend", group == null ? List.of() : group.trend());
       row.put("examples", group == null ? List.of() : group.examples());
+      if (group != null && group.classifications() != null) {
+        row.put("classifications", group.classifications());
+      }
+      if (group != null && group.urgency() != null) {
+        row.put("urgency", group.urgency());
+      }
       rows.add(row);
     }
     Map<String, Object> significance = new LinkedHashMap<>();

@@ -68,6 +68,20 @@ final class FilterParams {
         .classifications(classifications(ctx));
   }
 
+  /**
+   * The {@code classifier} parameter of {@code /v1/themes} and {@code /v1/compare}: the one
+   * classifier whose labels the breakdowns list (null: every classifier).
+   */
+  static String classifier(RoutingContext ctx) {
+    String name = Params.string(ctx, "classifier");
+    if (name != null && (name.isBlank() || name.length() > MAX_CLASS_CHARS || name.indexOf(':') >= 0
+        || name.chars().anyMatch(Character::isISOControl))) {
+      throw Params.invalid("classifier", "classifier must be a classifier name (e.g. intent, at most "
+          + MAX_CLASS_CHARS + " characters, no ':'), not '" + name + "'");
+    }
+    return name;
+  }
+
   /** The {@code class} values, each {@code NAME:LABEL} with a non-empty name and label. */
   private static Set<String> classifications(RoutingContext ctx) {
     Set<String> values = new LinkedHashSet<>();

@@ -17,23 +17,25 @@ import org.voc.service.config.TaxonomyStore;
 
 /**
  * {@code GET /v1/themes}: the themes of the documents that match the search filters, with volume,
- * share, sentiment, net sentiment, weekly trend, top key phrases and example documents; taxonomy
- * themes no matching document is about are listed with volume 0. {@code discover=true} adds
- * proposals for new themes, clustered from the documents that have none.
+ * share, sentiment, net sentiment, weekly trend, top key phrases, example documents and the
+ * documents per classifier label and urgency level ({@code classifier=NAME}: that classifier's
+ * labels only); taxonomy themes no matching document is about are listed with volume 0. {@code
+ * discover=true} adds proposals for new themes, clustered from the documents that have none.
  */
 record ThemesHandler(DocumentIndex index, TaxonomyStore taxonomy) {
 
-  private static final Set<String> PARAMS = FilterParams.with("discover");
+  private static final Set<String> PARAMS = FilterParams.with("discover", "classifier");
 
   void themes(RoutingContext ctx) {
     FilterParams.checkKnown(ctx, PARAMS);
     SearchRequest request = FilterParams.filters(ctx).build();
     boolean discover = Params.bool(ctx, "discover");
+    String classifier = FilterParams.classifier(ctx);
     answer(ctx, () -> {
       Insights insights = index.insights(request);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("total", insights.total());
-      body.put("themes", withTaxonomyThemes(insights.themes(), request.themes()));
+      body.put("themes", withTaxonomyThemes(onlyClassifier(insights.themes(), classifier), request.themes()));
       if (discover) {
         body.put("discovered", ThemeDiscovery.discover(index, request));
       }
@@ -53,6 +55,11 @@ record ThemesHandler(DocumentIndex index, TaxonomyStore taxonomy) {
       }
     }
     return all;
+  }
+
+  /** {@code groups} with only {@code classifier}'s labels in their breakdowns; null: all of them. */
+  static List<Insights.Group> onlyClassifier(List<Insights.Group> groups, String classifier) {
+    return classifier == null ? groups : groups.stream().map(g -> g.onlyClassifier(classifier)).toList();
   }
 
   /** Runs {@code work} off the event loop and answers with its result; bad queries are 400s. */
