@@ -84,6 +84,7 @@ public final class HttpApi {
     router.put("/v1/taxonomy/brands").handler(body).handler(keys.require(Scope.ADMIN)).handler(taxonomy::putBrands);
     router.get("/health").handler(ctx -> health(ctx, services));
     router.get("/metrics").handler(keys.require(Scope.READ)).handler(PrometheusScrapingHandler.create(services.metrics()));
+    router.get("/openapi.json").handler(new OpenApiDocument()::serve);
     // After every API route: the pages own only / and /assets/*, so an unknown /v1 path stays a JSON 404.
     new AnalystPages().register(router);
 
