@@ -29,6 +29,7 @@ import org.voc.service.config.VocConfig;
 import org.voc.service.classifiers.ClassifierHost;
 import org.voc.service.classifiers.ClassifierRegistry;
 import org.voc.service.http.HttpApi;
+import org.voc.service.http.MalformedRequests;
 import org.voc.service.ingest.IngestPipeline;
 import org.voc.service.ingest.PiiRedactor;
 import org.voc.service.ingest.Journal;
@@ -125,6 +126,7 @@ public final class VocServer implements AutoCloseable {
               .setMaxHeaderSize(64 * 1024)
               .setCompressionSupported(true))
           .requestHandler(HttpApi.router(vertx, services))
+          .invalidRequestHandler(MalformedRequests::answer)
           .listen(config.port(), config.host())
           .await(60, TimeUnit.SECONDS);
       LOG.info("voc listening on http://{}:{} with data in {}", config.host(), server.actualPort(), config.data());

@@ -110,6 +110,16 @@ public final class HttpApi {
     }
   }
 
+  static boolean malformedEscapes(String path) {
+    for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+      if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+          || Character.digit(path.charAt(i + 2), 16) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void failure(RoutingContext ctx, long maxRequestBytes) {
     Throwable failure = ctx.failure();
     int status = ctx.statusCode();
@@ -118,6 +128,10 @@ public final class HttpApi {
     } else if (status == 413) {
       Responses.error(ctx, new ApiError(413, "request_too_large",
           "the request body is larger than the limit of " + maxRequestBytes + " bytes", null));
+    } else if (failure == null && malformedEscapes(ctx.request().path())) {
+      // Vert.x cannot decode such a path and fails the request as a 500 without a cause.
+      Responses.error(ctx, ApiError.badRequest("invalid_path",
+          "the path holds a '%' that is not followed by two hexadecimal digits"));
     } else if (status >= 400 && status < 500) {
       Responses.error(ctx, new ApiError(status, "bad_request", "the request could not be read", null));
     } else {
