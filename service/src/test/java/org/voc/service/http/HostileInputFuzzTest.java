@@ -312,7 +312,7 @@ class HostileInputFuzzTest {
       "/v1/webhooks/freshdesk", "/v1/webhooks/intercom", "/v1/classifiers/fuzz/train"};
   private static final String[] PUT_PATHS = {"/v1/taxonomy/themes", "/v1/taxonomy/brands"};
   private static final String[] FILTERS = {"q", "kind", "source", "brand", "theme", "sentiment", "from", "to",
-      "minRating", "maxRating", "urgency", "class", "mode", "limit", "cursor", "sort", "discover", "brands", "week",
+      "minRating", "maxRating", "urgency", "class", "classifier", "mode", "limit", "cursor", "sort", "discover", "brands", "week",
       "format", "wait", "kinds", "minConfidence", "heldOut", "oos", "textColumn", "labelColumn"};
   private static final String[] QUERIES = {"*", "?", "*:*", "?~", "a~", "a~99", "/.*/", "/[a-z]+{1,1000}/", "\"",
       "\"unbalanced", "AND AND", "OR", "NOT", "NOT NOT NOT", "( ( (", ")))", "a AND", "AND a", "\\", "\\\\\"",

@@ -81,11 +81,13 @@ class OpenApiTest {
 
       ApiClient keyed = new ApiClient(server.port());
       JsonNode paths = document().path("paths");
+      int checked = 0;
       for (Map.Entry<String, JsonNode> path : paths.properties()) {
         JsonNode get = path.getValue().path("get");
         if (get.isMissingNode() || path.getKey().contains("{")) {
           continue;
         }
+        Set<String> documentedNames = new TreeSet<>();
         for (JsonNode parameter : get.path("parameters")) {
           JsonNode resolved = parameter.has("$ref") ? document().at(parameter.get("$ref").asText().substring(1)) : parameter;
           if (!resolved.path("in").asText().equals("query")) {
@@ -96,8 +98,20 @@ class OpenApiTest {
               keyed.uri(path.getKey() + "?" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "=x"))
               .header("Authorization", "Bearer reader-key-0123456789").GET());
           assertThat(answer.body()).as("GET %s?%s=x", path.getKey(), name).doesNotContain("unknown parameter");
+          documentedNames.add(name);
+        }
+        // The other way round: a handler that checks its parameters lists them all in its error.
+        ApiClient.Response unknown = keyed.send(java.net.http.HttpRequest.newBuilder(
+            keyed.uri(path.getKey() + "?not_a_parameter=1")).header("Authorization", "Bearer reader-key-0123456789").GET());
+        String message = unknown.status() == 400 ? unknown.json().path("error").path("message").asText() : "";
+        if (message.contains("; known: ")) {
+          Set<String> known = new TreeSet<>(List.of(message.substring(message.indexOf("; known: ") + 9).split(", ")));
+          assertThat(new TreeSet<>(documentedNames)).as("documented query parameters of GET %s", path.getKey())
+              .isEqualTo(known);
+          checked++;
         }
       }
+      assertThat(checked).as("routes whose parameters were compared both ways").isGreaterThanOrEqualTo(4);
     }
   }
 
