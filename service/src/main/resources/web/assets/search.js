@@ -24,6 +24,7 @@ export function searchRoute(params) {
 /** Shows the search page for params; keeps the form (and the caret) when it is already shown. */
 export function renderSearch(main, params) {
   if (!view || !main.contains(view.root)) {
+    view?.controller?.abort(); // an answer still on its way belongs to the page left before
     view = buildView(params);
     main.replaceChildren(view.root);
     focusPage(view.root.querySelector('h1'));
