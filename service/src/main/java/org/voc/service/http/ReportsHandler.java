@@ -73,7 +73,10 @@ record ReportsHandler(WeeklyReporter reporter, ReportArchive archive) {
   private static void send(RoutingContext ctx, ReportFormat format, String body) {
     ctx.response().putHeader("content-type", format.contentType()).putHeader("x-content-type-options", "nosniff");
     if (format == ReportFormat.HTML) {
-      ctx.response().putHeader("content-security-policy", ReportFormat.CONTENT_SECURITY_POLICY);
+      // frame-ancestors only works as a header (browsers ignore it in the report's meta tag): only
+      // voc's own pages may frame a report.
+      ctx.response().putHeader("content-security-policy", ReportFormat.CONTENT_SECURITY_POLICY
+          + "; frame-ancestors 'self'").putHeader("x-frame-options", "SAMEORIGIN");
     }
     ctx.response().setStatusCode(200).end(body);
   }

@@ -62,7 +62,8 @@ class ReportsApiTest {
     assertThat(html.status()).isEqualTo(200);
     assertThat(html.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
     assertThat(html.headers().firstValue("content-security-policy"))
-        .hasValue("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+        .hasValue("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'");
+    assertThat(html.headers().firstValue("x-frame-options")).hasValue("SAMEORIGIN");
     assertThat(html.body()).contains("<svg").doesNotContain("<script");
 
     assertThat(api.get("/v1/reports/weekly?week=2026-W47&format=csv").headers().firstValue("content-type"))
