@@ -130,6 +130,15 @@ public final class DocumentReader {
     if (value == null) {
       return clock.instant();
     }
+    Instant parsed = parseCreatedAt(value);
+    // The index keeps epoch milliseconds; year 999999999 fits an Instant but not those.
+    if (parsed.isBefore(Params.EARLIEST) || parsed.isAfter(Params.LATEST)) {
+      throw new Invalid("invalid_date", "createdAt must be between the years 1 and 9999", "createdAt");
+    }
+    return parsed;
+  }
+
+  private static Instant parseCreatedAt(String value) {
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException notOffset) {
@@ -138,7 +147,7 @@ public final class DocumentReader {
       } catch (DateTimeParseException notLocal) {
         try {
           return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException notDate) {
+        } catch (java.time.DateTimeException notDate) {
           throw new Invalid("invalid_date",
               "createdAt must be ISO-8601, like 2026-11-20T09:30:00Z or 2026-11-20", "createdAt");
         }

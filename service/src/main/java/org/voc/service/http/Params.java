@@ -1,6 +1,7 @@
 package org.voc.service.http;
 
 import io.vertx.ext.web.RoutingContext;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -82,18 +83,30 @@ final class Params {
    * An instant from ISO-8601: a date-time with offset, or a date. A date means its start (UTC), or
    * with {@code endOfDay} the start of the next day, so {@code to=2026-11-30} includes that day.
    */
+  /** The range of dates the API takes: the index keeps epoch milliseconds, which end long before Instant's. */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   static Instant instant(RoutingContext ctx, String name, boolean endOfDay) {
     String value = string(ctx, name);
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant parsed = parseInstant(name, value, endOfDay);
+    if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST.plusMillis(1))) {
+      throw invalid(name, name + " must be between the years 1 and 9999");
+    }
+    return parsed;
+  }
+
+  private static Instant parseInstant(String name, String value, boolean endOfDay) {
     try {
       return OffsetDateTime.parse(value.trim()).toInstant();
     } catch (DateTimeParseException notDateTime) {
       try {
         LocalDate date = LocalDate.parse(value.trim());
         return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException notDate) {
+      } catch (DateTimeException notDate) { // unparseable, or out of range (+999999999-12-31 plus a day)
         throw invalid(name, name + " must be an ISO-8601 date (2026-11-01) or date-time (2026-11-01T00:00:00Z)");
       }
     }
