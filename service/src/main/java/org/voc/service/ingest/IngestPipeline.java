@@ -130,12 +130,20 @@ public final class IngestPipeline implements Closeable {
     committedSeq = committed == null ? 0 : Long.parseLong(committed);
     journal.advanceTo(committedSeq + 1);
     int[] replayed = {0};
+    Map<DocumentKey, Long> erased = new HashMap<>();
     journal.replay(committedSeq, record -> {
-      replay(record.seq(), JournalEntry.decode(record.payload()));
+      JournalEntry entry = JournalEntry.decode(record.payload());
+      replay(record.seq(), entry);
+      if (entry instanceof JournalEntry.Delete delete) {
+        erased.put(delete.key(), record.seq());
+      }
       replayed[0]++;
     });
     if (replayed[0] > 0) {
       LOG.info("Resuming {} journal records accepted before the last stop", replayed[0]);
+    }
+    if (!erased.isEmpty()) {
+      eraseFromDisk(erased); // an erasure the last stop may have cut short
     }
     running = true;
     for (int i = 0; i < workerCount; i++) {
@@ -221,17 +229,29 @@ public final class IngestPipeline implements Closeable {
    * was no such document.
    */
   public boolean delete(DocumentKey key) throws IOException {
+    long seq;
     synchronized (this) {
       if (lookup(key) == null) {
         return false;
       }
-      byte[] tombstone = JournalEntry.encode(new JournalEntry.Delete(key));
-      long seq = journal.append(List.of(tombstone));
+      seq = journal.append(List.of(JournalEntry.encode(new JournalEntry.Delete(key))));
       applyDelete(seq, key);
-      journal.rewrite(seq, record -> JournalEntry.decode(record.payload()) instanceof JournalEntry.Put put
-          && put.document().key().equals(key) ? tombstone : null);
     }
     // Outside the lock on this: a periodic commit takes commitLock first, then this.
+    eraseFromDisk(Map.of(key, seq));
+    return true;
+  }
+
+  /**
+   * Replaces the journal records of these documents accepted before their delete record (its
+   * sequence number the value) by tombstones, and rewrites and commits the index segments that held
+   * them, so their text is in no file any more.
+   */
+  private void eraseFromDisk(Map<DocumentKey, Long> erased) throws IOException {
+    long last = erased.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    journal.rewrite(last, record -> JournalEntry.decode(record.payload()) instanceof JournalEntry.Put put
+        && erased.getOrDefault(put.document().key(), Long.MIN_VALUE) > record.seq()
+        ? JournalEntry.encode(new JournalEntry.Delete(put.document().key())) : null);
     synchronized (commitLock) {
       index.expungeDeletes();
       commitThroughWatermark();
@@ -239,7 +259,6 @@ public final class IngestPipeline implements Closeable {
       index.commit(Map.of(COMMITTED_SEQ, Long.toString(committedSeq)));
     }
     index.refresh(); // readers let go of the old segments, so their files are deleted
-    return true;
   }
 
   /** How many accepted documents wait for analysis. */
