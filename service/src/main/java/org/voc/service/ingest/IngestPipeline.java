@@ -217,7 +217,15 @@ public final class IngestPipeline implements Closeable {
   public Optional<StoredState> find(DocumentKey key) throws IOException {
     Pending entry = pending.get(key);
     if (entry != null) {
-      return entry.deleted() ? Optional.empty() : Optional.of(new StoredState.Pending(entry.document));
+      if (entry.deleted()) {
+        return Optional.empty();
+      }
+      // Indexed but not yet visible to readers (the refresh runs every 200 ms): a client that has
+      // just been answered with the analysis (?wait=true) must not be told it is still pending.
+      if (entry.indexed.isDone() && !entry.indexed.isCompletedExceptionally()) {
+        return Optional.of(new StoredState.Indexed(entry.indexed.join()));
+      }
+      return Optional.of(new StoredState.Pending(entry.document));
     }
     return index.get(key).map(StoredState.Indexed::new);
   }
