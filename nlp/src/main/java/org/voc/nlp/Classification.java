@@ -1,5 +1,6 @@
 package org.voc.nlp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -11,7 +12,12 @@ import java.util.List;
  *     the best label is the out-of-scope label: the text then goes to a person, not a queue
  * @param alternatives the three most probable labels, best first, each with its probability
  */
-public record Classification(String label, double confidence, boolean uncertain, List<Alternative> alternatives) {
+public record Classification(
+    // Written even when null: "label": null is how a client sees that the classifier would not guess.
+    @JsonInclude(JsonInclude.Include.ALWAYS) String label,
+    double confidence,
+    boolean uncertain,
+    List<Alternative> alternatives) {
 
   public Classification {
     alternatives = List.copyOf(alternatives);

@@ -122,6 +122,7 @@ class ClassifierTrainerTest {
     assertThat(c.uncertain()).isTrue();
     assertThat(c.label()).isNull();
     assertThat(c.alternatives()).isNotEmpty();
+    assertThat(VocJson.mapper().valueToTree(c).has("label")).as("label: null is written").isTrue();
   }
 
   @Test
