@@ -3,9 +3,10 @@ package org.voc.eval;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code voc eval ...} and {@code voc train ...}. */
+/** Entry point of {@code voc eval ...}, {@code voc train ...} and {@code voc bench ...}. */
 @Command(name = "voc", mixinStandardHelpOptions = true, version = "voc 0.1.0",
-    subcommands = {EvalCommand.class, org.voc.eval.train.TrainCommand.class})
+    subcommands = {EvalCommand.class, org.voc.eval.train.TrainCommand.class,
+        org.voc.eval.bench.BenchCommand.class})
 public final class EvalMain implements Runnable {
 
   public static void main(String[] args) {

@@ -1,0 +1,122 @@
+package org.voc.eval.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
+import org.voc.index.LuceneDocumentIndex;
+import org.voc.index.SearchRequest;
+import org.voc.index.WeeklyCounts;
+import org.voc.nlp.SentimentLabel;
+
+/** A temporary index of the synthetic corpus, and the figures measured on it. */
+final class BenchIndex implements AutoCloseable {
+
+  private static final long SEED = 42;
+  private static final int REPORT_WEEKS = 12;
+
+  private final Path dir;
+  private final LuceneDocumentIndex index;
+  private final DirectoryReader reader;
+  private final SyntheticCorpus corpus;
+  private final double seconds;
+
+  private BenchIndex(Path dir, LuceneDocumentIndex index, DirectoryReader reader, SyntheticCorpus corpus, double seconds) {
+    this.dir = dir;
+    this.index = index;
+    this.reader = reader;
+    this.corpus = corpus;
+    this.seconds = seconds;
+  }
+
+  static BenchIndex build(int docs) throws IOException {
+    Path dir = Files.createTempDirectory("voc-bench");
+    LuceneDocumentIndex index = LuceneDocumentIndex.open(dir, Duration.ofSeconds(10));
+    SyntheticCorpus corpus = new SyntheticCorpus(SEED);
+    long start = System.nanoTime();
+    for (int i = 0; i < docs; i++) {
+      SyntheticCorpus.Generated generated = corpus.next(i, docs);
+      index.put(generated.document(), generated.embedding());
+      if ((i + 1) % 100_000 == 0) {
+        System.err.printf(Locale.ROOT, "  %,d documents indexed after %.0f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+      }
+    }
+    index.commit(Map.of());
+    index.refresh();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new BenchIndex(dir, index, DirectoryReader.open(FSDirectory.open(dir)), corpus, seconds);
+  }
+
+  double seconds() {
+    return seconds;
+  }
+
+  /** p50 and p99 per kind of search, medians of {@code runs} runs after one warm-up run. */
+  List<Figure> searchFigures(int runs, int queries) throws Exception {
+    SearchLatency latency = new SearchLatency(index, new IndexSearcher(reader), corpus, queries, SEED + 1);
+    List<Figure> figures = new ArrayList<>();
+    for (SearchLatency.Kind kind : SearchLatency.Kind.values()) {
+      latency.measure(kind);
+      double[][] perRun = new double[4][runs];
+      for (int r = 0; r < runs; r++) {
+        double[] run = latency.measure(kind);
+        for (int k = 0; k < 4; k++) {
+          perRun[k][r] = run[k];
+        }
+      }
+      String name = "search " + SearchLatency.label(kind);
+      figures.add(new Figure(name + " p50", "ms", Timings.median(perRun[0]), Timings.median(perRun[2]), "", null));
+      double p99 = Timings.median(perRun[1]);
+      boolean hybrid = kind == SearchLatency.Kind.HYBRID;
+      figures.add(new Figure(name + " p99", "ms", p99, Timings.median(perRun[3]), hybrid ? "<= 25 ms" : "",
+          hybrid ? p99 <= 25 : null));
+    }
+    return figures;
+  }
+
+  /**
+   * The index's share of a weekly report ({@code WeeklyReporter.report} lives in the service,
+   * which eval may not depend on): the 12 weeks' counts in one pass, then the quoted examples,
+   * the most and least positive of each theme in the last week. The rest of the report is
+   * arithmetic over those counts.
+   */
+  Figure reportFigure(int runs) throws Exception {
+    Instant end = SyntheticCorpus.START.plus(SyntheticCorpus.SPAN);
+    SearchRequest weeks = SearchRequest.builder().from(end.minus(Duration.ofDays(REPORT_WEEKS * 7L))).to(end).build();
+    SearchRequest lastWeek = SearchRequest.builder().from(end.minus(Duration.ofDays(7))).to(end).build();
+    Timings.Timed report = () -> {
+      index.weeklyCounts(weeks);
+      for (String[] theme : SyntheticCorpus.THEMES) {
+        for (SentimentLabel label : List.of(SentimentLabel.POSITIVE, SentimentLabel.NEGATIVE)) {
+          index.examples(lastWeek, WeeklyCounts.Dimension.THEME, theme[0], label, 3);
+        }
+      }
+    };
+    report.run();
+    double[] millis = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      millis[r] = Timings.millis(report);
+    }
+    double median = Timings.median(millis);
+    return new Figure("weekly report (index part)", "ms", median, Double.NaN, "<= 3000 ms", median <= 3000);
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    index.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
