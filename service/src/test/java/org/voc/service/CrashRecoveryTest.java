@@ -329,6 +329,9 @@ class CrashRecoveryTest {
           }
           continue;
         }
+        if (response.status() != 200) {
+          throw new AssertionError("GET " + id + ": " + response.status() + " " + response.body());
+        }
         JsonNode stored = response.json();
         String text = stored.path("document").path("text").asText();
         if (!stored.path("status").asText().equals("analyzed")) {

@@ -13,7 +13,10 @@ public final class FakeAnalyzerServer {
   private FakeAnalyzerServer() {}
 
   public static void main(String[] args) throws Exception {
-    VocConfig config = VocConfig.defaults().withPort(Integer.parseInt(args[0])).withData(Path.of(args[1]));
+    VocConfig defaults = VocConfig.defaults();
+    // No rate limit: every test client is one address, and the tests that use this count answers, not rates.
+    VocConfig config = new VocConfig(defaults.host(), Integer.parseInt(args[0]), Path.of(args[1]), null, null, null,
+        null, null, null, defaults.limits().withRate(0, 0), null, null);
     FakeAnalyzer analyzer = new FakeAnalyzer();
     VocServer server = VocServer.start(config, analyzer, FakeAnalyzer::embed, Clock.systemUTC(),
         analyzer::setTaxonomy, analyzer.classifierHost());

@@ -180,7 +180,9 @@ public record VocConfig(
       Long maxRequestBytes,
       Integer maxQueryTerms,
       Integer queueCapacity,
-      Integer waitSeconds) {
+      Integer waitSeconds,
+      Integer requestsPerSecond,
+      Integer burst) {
 
     public static final Limits DEFAULT = new Limits(null, null, null, null, null);
 
@@ -190,6 +192,20 @@ public record VocConfig(
       maxQueryTerms = maxQueryTerms == null ? 64 : maxQueryTerms;
       queueCapacity = queueCapacity == null ? 50_000 : queueCapacity;
       waitSeconds = waitSeconds == null ? 60 : waitSeconds;
+      requestsPerSecond = requestsPerSecond == null ? 200 : requestsPerSecond;
+      burst = burst == null ? 400 : burst;
+    }
+
+    /** Limits with the default request rate per client (200 a second, 400 more at once). */
+    public Limits(Long maxDocumentBytes, Long maxRequestBytes, Integer maxQueryTerms, Integer queueCapacity,
+        Integer waitSeconds) {
+      this(maxDocumentBytes, maxRequestBytes, maxQueryTerms, queueCapacity, waitSeconds, null, null);
+    }
+
+    /** These limits with another request rate per client; {@code requestsPerSecond} 0 turns rate limiting off. */
+    public Limits withRate(int perSecond, int burstSize) {
+      return new Limits(maxDocumentBytes, maxRequestBytes, maxQueryTerms, queueCapacity, waitSeconds, perSecond,
+          burstSize);
     }
   }
 

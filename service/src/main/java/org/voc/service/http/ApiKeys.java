@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 import org.voc.service.config.Scope;
 import org.voc.service.config.VocConfig;
 
@@ -47,6 +48,15 @@ final class ApiKeys {
         ctx.next();
       }
     };
+  }
+
+  /** The configured key this request presents, if any (not checked for scope). */
+  Optional<VocConfig.ApiKey> identify(RoutingContext ctx) {
+    String header = ctx.request().getHeader("authorization");
+    if (!enabled() || header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(find(header.substring(7).trim()));
   }
 
   /** Compares against every key in constant time, so timing tells nothing about a key's prefix. */

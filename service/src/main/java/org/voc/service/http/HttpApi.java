@@ -62,6 +62,8 @@ public final class HttpApi {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes());
 
     Router router = Router.router(vertx);
+    // Before authentication and bodies. It sees every path and limits the /v1 ones only.
+    router.route().handler(new RateLimits(limits, keys, System::nanoTime));
     router.post("/v1/analyze").handler(body).handler(keys.require(Scope.INGEST)).handler(analyze::analyze);
     router.post("/v1/documents").handler(body).handler(keys.require(Scope.INGEST)).handler(documents::post);
     router.get("/v1/documents/:source/:id").handler(keys.require(Scope.READ)).handler(documents::get);
