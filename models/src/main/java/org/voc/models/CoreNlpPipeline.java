@@ -97,7 +97,7 @@ public final class CoreNlpPipeline {
   }
 
   /** The only place where settings become CoreNLP's string-keyed properties. */
-  static Properties properties(CoreNlpSettings settings) {
+  public static Properties properties(CoreNlpSettings settings) {
     Properties props = new Properties();
     props.setProperty("tokenize.language", "en");
     props.setProperty("tokenize.options", settings.tokenizerOptions());

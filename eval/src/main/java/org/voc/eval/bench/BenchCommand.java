@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 
 /** {@code voc bench}: the benchmark table, each figure with its baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Search latency, weekly report time and memory at N synthetic documents; prints a table and writes JSON.")
+    description = "Search latency, weekly report time and memory at N synthetic documents, ingest documents/s end to end "
+        + "and CoreNLP sentences/s against their baselines; prints a table and writes JSON.")
 public final class BenchCommand implements Callable<Integer> {
 
-  static final Set<String> NAMES = Set.of("search", "report", "memory");
+  static final Set<String> NAMES = Set.of("search", "report", "memory", "ingest", "corenlp");
 
   @Option(names = "--docs", description = "synthetic documents to index (default: ${DEFAULT-VALUE})")
   int docs = 1_000_000;
@@ -29,8 +30,30 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--queries", description = "queries per search run (default: ${DEFAULT-VALUE})")
   int queries = 300;
 
-  @Option(names = "--only", split = ",", description = "search, report and/or memory (default: all)")
+  @Option(names = "--only", split = ",", description = "search, report, memory, ingest and/or corenlp (default: all)")
   Set<String> only = NAMES;
+
+  @Option(names = "--ingest-docs", description = "documents posted per ingest run (default: ${DEFAULT-VALUE})")
+  int ingestDocs = 300;
+
+  @Option(names = "--batch", description = "documents per POST, and per encoder call of the baseline (default: ${DEFAULT-VALUE})")
+  int batch = 32;
+
+  @Option(names = "--corenlp-texts", description = "texts per CoreNLP run (default: ${DEFAULT-VALUE})")
+  int corenlpTexts = 1000;
+
+  @Option(names = "--texts", paramLabel = "FILE",
+      description = "CSV/TSV/JSONL whose texts ingest and corenlp run over (default: synthetic documents)")
+  Path texts;
+
+  @Option(names = "--text-column", description = "the text column of --texts (default: ${DEFAULT-VALUE})")
+  String textColumn = "text";
+
+  @Option(names = "--threads", description = "client threads for corenlp (default: one per core, as voc's workers)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--service-classpath", description = "classpath of voc serve for ingest (default: service/target next to eval)")
+  String serviceClasspath;
 
   @Option(names = "--out", description = "the JSON table (default: ${DEFAULT-VALUE})")
   Path out = Path.of("bench.json");
@@ -55,16 +78,27 @@ public final class BenchCommand implements Callable<Integer> {
     if (only.contains("memory")) {
       figures.add(MemoryFigure.measure());
     }
+    if (only.contains("corenlp")) {
+      List<String> sample = BenchTexts.load(texts, textColumn, corenlpTexts);
+      System.err.println("corenlp: " + BenchTexts.describe(texts, sample));
+      figures.add(CoreNlpThroughput.measure(sample, threads, runs));
+    }
+    if (only.contains("ingest")) {
+      List<String> sample = BenchTexts.load(texts, textColumn, ingestDocs);
+      System.err.println("ingest: " + BenchTexts.describe(texts, sample));
+      figures.addAll(new IngestThroughput(sample, batch)
+          .measure(runs, serviceClasspath != null ? serviceClasspath : VocService.defaultClasspath()));
+    }
     System.out.print(table(figures));
     write(figures);
     return 0;
   }
 
   static String table(List<Figure> figures) {
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-30s %10s %10s %7s  %-12s %s%n",
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-50s %10s %10s %7s  %-16s %s%n",
         "figure", "voc", "baseline", "ratio", "target", "met"));
     for (Figure f : figures) {
-      table.append(String.format(Locale.ROOT, "%-30s %10.2f %10s %7s  %-12s %s%n", f.name() + " (" + f.unit() + ")",
+      table.append(String.format(Locale.ROOT, "%-50s %10.2f %10s %7s  %-16s %s%n", f.name() + " (" + f.unit() + ")",
           f.voc(), Double.isNaN(f.baseline()) ? "-" : String.format(Locale.ROOT, "%.2f", f.baseline()),
           Double.isNaN(f.ratio()) ? "-" : String.format(Locale.ROOT, "%.2f", f.ratio()), f.target(),
           f.met() == null ? "-" : f.met() ? "yes" : "NO"));
@@ -88,6 +122,11 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("docs", docs);
     json.put("runs", runs);
+    json.put("texts", texts == null ? "synthetic" : texts.toString());
+    json.put("ingestDocs", ingestDocs);
+    json.put("batch", batch);
+    json.put("corenlpTexts", corenlpTexts);
+    json.put("threads", threads);
     json.put("figures", rows);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
   }

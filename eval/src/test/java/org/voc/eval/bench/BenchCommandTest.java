@@ -1,6 +1,8 @@
 package org.voc.eval.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voc.models.CoreNlpPipeline;
+import org.voc.models.CoreNlpSettings;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -39,6 +44,32 @@ class BenchCommandTest {
       assertTrue(table.contains(figure), figure + " missing from\n" + table);
     }
     assertTrue(Files.readString(json).contains("\"search hybrid p99\""));
+  }
+
+  /** The baseline server with the cheapest pipeline: starting it is a JVM start (about 2 s), no parser. */
+  @Test
+  void coreNlpServerCountsSentencesOverHttpAndStopsOnClose() throws Exception {
+    Properties properties = CoreNlpPipeline.properties(CoreNlpSettings.defaults());
+    CoreNlpServer server = CoreNlpServer.start(properties, "tokenize,ssplit", 2, dir);
+    try (server) {
+      assertEquals(2, server.annotate("The app crashed. Support never answered!"));
+      CoreNlpThroughput.Pass pass = CoreNlpThroughput.pass(List.of("One.", "Two. Three.", "Four."), 2, server::annotate);
+      assertEquals(4, pass.sentences());
+    }
+    assertFalse(server.isRunning());
+  }
+
+  @Test
+  void unknownPartIsRefused() {
+    PrintStream stderr = System.err;
+    int exit;
+    try (PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+      System.setErr(quiet);
+      exit = new CommandLine(new BenchCommand()).execute("--only", "ingest,speed");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertNotEquals(0, exit);
   }
 
   @Test

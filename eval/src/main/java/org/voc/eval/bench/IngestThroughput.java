@@ -1,0 +1,105 @@
+package org.voc.eval.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.voc.models.EncoderSettings;
+import org.voc.models.OnnxTextEncoder;
+import org.voc.nlp.ShippedSentiment;
+
+/**
+ * Documents per second end to end: batches POSTed to {@code /v1/documents} (journaled, answered),
+ * analyzed by the workers, indexed, until search finds the last one. Two services run side by side
+ * on the same texts: the default {@code analysis.sentiment: ensemble} (transformer and CoreNLP) and
+ * {@code transformer}. There is no transformer-only path: with {@code transformer} CoreNLP still
+ * splits, tags and parses every text (sentences, key phrases, aspects need the trees); only its
+ * sentiment model is not consulted. The baseline is the encoder alone (the shipped encoder's DJL
+ * ONNX Runtime predictor, {@link OnnxTextEncoder#embed}) over the same texts in the same batches,
+ * in this JVM: what the path would cost if nothing but the transformer ran. Runs are interleaved
+ * (ensemble, transformer, encoder, ...) after one warm-up of each.
+ */
+final class IngestThroughput {
+
+  private static final long MAX_WAIT_NANOS = 30L * 60 * 1_000_000_000;
+
+  private final List<String> texts;
+  private final int batch;
+
+  IngestThroughput(List<String> texts, int batch) {
+    this.texts = texts;
+    this.batch = batch;
+  }
+
+  List<Figure> measure(int runs, String serviceClasspath) throws Exception {
+    try (ScratchDir dir = ScratchDir.create("voc-bench-ingest");
+        VocService ensemble = VocService.start("ensemble", "ensemble", serviceClasspath, dir.path());
+        VocService transformer = VocService.start("transformer", "transformer", serviceClasspath, dir.path());
+        OnnxTextEncoder encoder = ShippedSentiment.encoderModel().load(EncoderSettings.defaults())) {
+      ensemble.awaitHealthy();
+      transformer.awaitHealthy();
+      System.err.printf(Locale.ROOT, "ingest: %d documents in batches of %d; warming up%n", texts.size(), batch);
+      List<String> warmUp = texts.subList(0, Math.min(texts.size(), 2 * batch));
+      ingest(ensemble, "warm-up", warmUp);
+      ingest(transformer, "warm-up", warmUp);
+      encode(encoder, texts);
+      double[][] perSecond = new double[3][runs];
+      for (int r = 0; r < runs; r++) {
+        String source = "bench-" + (r + 1);
+        perSecond[0][r] = texts.size() / ingest(ensemble, source, texts);
+        perSecond[1][r] = texts.size() / ingest(transformer, source, texts);
+        perSecond[2][r] = texts.size() / encode(encoder, texts);
+        System.err.printf(Locale.ROOT, "ingest run %d: ensemble %.2f docs/s, transformer %.2f docs/s, encoder %.1f docs/s%n",
+            r + 1, perSecond[0][r], perSecond[1][r], perSecond[2][r]);
+      }
+      double encoderMedian = Timings.median(perSecond[2]);
+      double transformerMedian = Timings.median(perSecond[1]);
+      return List.of(
+          new Figure("ingest, ensemble (transformer + CoreNLP)", "docs/s", Timings.median(perSecond[0]),
+              encoderMedian, "", null),
+          new Figure("ingest, sentiment: transformer", "docs/s", transformerMedian, encoderMedian,
+              ">= 0.9x encoder", transformerMedian >= 0.9 * encoderMedian));
+    }
+  }
+
+  /** Seconds from the first POST until search finds every document of {@code source}. */
+  private double ingest(VocService service, String source, List<String> documents)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    for (int from = 0; from < documents.size(); from += batch) {
+      List<Map<String, Object>> posted = new ArrayList<>();
+      for (int i = from; i < Math.min(documents.size(), from + batch); i++) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("id", source + "-" + i);
+        document.put("source", source);
+        document.put("kind", "review");
+        document.put("text", documents.get(i));
+        posted.add(document);
+      }
+      service.post(posted);
+    }
+    double durable = (System.nanoTime() - start) / 1e9;
+    while (service.searchable(source) < documents.size()) {
+      service.checkAlive();
+      if (System.nanoTime() - start > MAX_WAIT_NANOS) {
+        throw new IOException(source + ": not every document searchable after 30 minutes");
+      }
+      Thread.sleep(100);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.err.printf(Locale.ROOT, "  %s, %s: all %d acknowledged after %.1f s, searchable after %.1f s%n",
+        service.name(), source, documents.size(), durable, seconds);
+    return seconds;
+  }
+
+  /** Seconds the encoder alone takes over {@code documents} in batches of {@link #batch}. */
+  private double encode(OnnxTextEncoder encoder, List<String> documents) {
+    long start = System.nanoTime();
+    for (int from = 0; from < documents.size(); from += batch) {
+      encoder.embed(documents.subList(from, Math.min(documents.size(), from + batch)));
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
