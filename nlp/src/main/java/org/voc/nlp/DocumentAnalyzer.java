@@ -1,8 +1,10 @@
 package org.voc.nlp;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,17 +87,25 @@ public final class DocumentAnalyzer {
     return analyzeForIndex(doc).analysis();
   }
 
-  /** Analyzes the document and, with a search encoder, computes its search vector too. */
+  /**
+   * Analyzes the document and, with a search encoder, computes its search vector too; the result
+   * says how long each {@link AnalysisStage} took.
+   */
   public AnalyzedDocument analyzeForIndex(Document doc) {
     String lang = doc.lang() == null || doc.lang().isBlank() ? ENGLISH : doc.lang().strip();
+    StageTimes times = new StageTimes();
     AnalyzedDocument analyzed = analyzeCleaned(TextCleaner.clean(doc.text()), lang.toLowerCase(Locale.ROOT),
-        doc.kind());
-    return doc.kind() == DocumentKind.TICKET ? withUrgency(analyzed, doc.title()) : analyzed;
+        doc.kind(), times);
+    if (doc.kind() == DocumentKind.TICKET) {
+      analyzed = withUrgency(analyzed, doc.title());
+      times.lap(AnalysisStage.URGENCY);
+    }
+    return new AnalyzedDocument(analyzed.analysis(), analyzed.embedding(), times.taken);
   }
 
   /** Analyzes {@code text}, plain or HTML, as English. */
   public Analysis analyzeText(String text) {
-    return analyzeCleaned(TextCleaner.clean(text), ENGLISH, null).analysis();
+    return analyzeCleaned(TextCleaner.clean(text), ENGLISH, null, new StageTimes()).analysis();
   }
 
   /** The encoder that makes search vectors, if any: queries must be embedded with the same one. */
@@ -188,12 +198,13 @@ public final class DocumentAnalyzer {
     return modelVersions;
   }
 
-  private AnalyzedDocument analyzeCleaned(String text, String language, DocumentKind kind) {
+  private AnalyzedDocument analyzeCleaned(String text, String language, DocumentKind kind, StageTimes times) {
     if (text.isEmpty()) {
       return new AnalyzedDocument(
           analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false), null);
     }
     ParsedText parsed = parser.parse(text);
+    times.lap(AnalysisStage.PARSE);
     List<Sentiment> scores = sentiment.score(parsed);
     if (scores.size() != parsed.sentences().size()) {
       throw new IllegalStateException(
@@ -213,12 +224,28 @@ public final class DocumentAnalyzer {
       lengths.add(sentence.length());
     }
     Sentiment document = SentimentAverage.weighted(scores, lengths);
+    times.lap(AnalysisStage.SENTIMENT);
     List<String> keyPhrases = KeyPhrases.extract(parsed, settings.maxKeyPhrases());
     Analysis analysis = insights.find(
         analysis(text, language, document, sentences, keyPhrases, parsed.truncated()), parsed, taxonomy.get());
+    times.lap(AnalysisStage.INSIGHTS);
     float[] vector = searchVector(parsed, lengths);
+    times.lap(AnalysisStage.VECTOR);
     analysis = analysis.withClassifications(classify(vector, kind));
+    times.lap(AnalysisStage.CLASSIFIERS);
     return new AnalyzedDocument(analysis, vector);
+  }
+
+  /** The time taken by each stage of one analysis, measured from the end of the stage before. */
+  private static final class StageTimes {
+    final Map<AnalysisStage, Duration> taken = new EnumMap<>(AnalysisStage.class);
+    private long since = System.nanoTime();
+
+    void lap(AnalysisStage stage) {
+      long now = System.nanoTime();
+      taken.put(stage, Duration.ofNanos(now - since));
+      since = now;
+    }
   }
 
   /**

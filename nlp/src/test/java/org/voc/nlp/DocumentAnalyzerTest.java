@@ -354,4 +354,21 @@ class DocumentAnalyzerTest {
 
     assertThat(ticket.urgency().reasons()).containsExactly(new Urgency.Reason("vip", "gold member"));
   }
+
+  @Test
+  void analysisForTheIndexSaysHowLongEachStageTook() {
+    String text = "The app crashes every time I log in. Very frustrating.";
+    AnalyzedDocument ticket = analyzer.analyzeForIndex(Document.of("zendesk", "t-4", DocumentKind.TICKET, text, NOW));
+    AnalyzedDocument review = analyzer.analyzeForIndex(Document.of("appstore", "r-4", DocumentKind.REVIEW, text, NOW));
+    AnalyzedDocument empty = analyzer.analyzeForIndex(Document.of("appstore", "r-5", DocumentKind.REVIEW, " ", NOW));
+
+    assertThat(ticket.stageTimes()).containsOnlyKeys(AnalysisStage.values());
+    assertThat(review.stageTimes()).containsOnlyKeys(AnalysisStage.PARSE, AnalysisStage.SENTIMENT,
+        AnalysisStage.INSIGHTS, AnalysisStage.VECTOR, AnalysisStage.CLASSIFIERS);
+    assertThat(ticket.stageTimes().values()).allSatisfy(d -> assertThat(d.isNegative()).isFalse());
+    // CoreNLP's parse and sentiment trees are the real work here: they take time, the rest next to none.
+    assertThat(review.stageTimes().get(AnalysisStage.PARSE)).isGreaterThan(java.time.Duration.ZERO);
+    assertThat(review.stageTimes().get(AnalysisStage.SENTIMENT)).isGreaterThan(java.time.Duration.ZERO);
+    assertThat(empty.stageTimes()).isEmpty();
+  }
 }

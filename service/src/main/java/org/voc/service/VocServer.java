@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -100,6 +101,7 @@ public final class VocServer implements AutoCloseable {
         new QueryLimits(QueryLimits.DEFAULT.maxLength(), config.limits().maxQueryTerms(), QueryLimits.DEFAULT.maxDepth()));
     Journal journal = Journal.open(config.data().resolve("journal"), JOURNAL_SEGMENT_BYTES);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    StorageMetrics.register(metrics, index, config.data().resolve("index"), config.data().resolve("journal"));
     IngestPipeline pipeline = new IngestPipeline(journal, index, analyzer, config.analysis().workers(),
         config.limits().queueCapacity(), Duration.ofSeconds(1), metrics,
         PiiRedactor.when(config.privacy().redact()));
@@ -114,7 +116,10 @@ public final class VocServer implements AutoCloseable {
       throw new IOException("crawler.sources: " + e.getMessage(), e);
     }
     Vertx vertx = Vertx.builder()
+        // HTTP_ROUTE labels requests by the router's route ("/v1/documents/:source/:id"), never by the
+        // raw path: one series per route, not one per document id.
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .addLabels(Label.HTTP_ROUTE)
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
         .withMetrics(new MicrometerMetricsFactory(metrics))
         .build();

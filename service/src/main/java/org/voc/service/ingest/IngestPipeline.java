@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voc.index.DocumentIndex;
 import org.voc.index.IndexedDocument;
+import org.voc.nlp.AnalysisStage;
 import org.voc.nlp.AnalyzedDocument;
 import org.voc.nlp.Document;
 import org.voc.nlp.DocumentKey;
@@ -71,6 +72,7 @@ public final class IngestPipeline implements Closeable {
   private final Counter analyzed;
   private final Counter analysisFailures;
   private final Timer analysisTime;
+  private final Map<AnalysisStage, Timer> stageTimes = new EnumMap<>(AnalysisStage.class);
 
   private final Object commitLock = new Object();
   private volatile boolean running;
@@ -121,6 +123,10 @@ public final class IngestPipeline implements Closeable {
         .description("Documents whose analysis failed and were indexed without it").register(metrics);
     analysisTime = Timer.builder("voc.analysis.duration").description("Time to analyze one document")
         .register(metrics);
+    for (AnalysisStage stage : AnalysisStage.values()) {
+      stageTimes.put(stage, Timer.builder("voc.analysis.stage.duration").tag("stage", stage.wireName())
+          .description("Time one stage (one model) of an analysis took").register(metrics));
+    }
     metrics.gauge("voc.analysis.queue", queue, PriorityBlockingQueue::size);
   }
 
@@ -401,7 +407,9 @@ public final class IngestPipeline implements Closeable {
   private AnalyzedDocument analyze(Document document) {
     Timer.Sample sample = Timer.start();
     try {
-      return analyzer.apply(document);
+      AnalyzedDocument result = analyzer.apply(document);
+      result.stageTimes().forEach((stage, time) -> stageTimes.get(stage).record(time));
+      return result;
     } catch (RuntimeException e) {
       if (!running) {
         throw e;
