@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ import org.voc.service.report.WeeklyReporter;
 
 /**
  * A running voc service: the index and journal under the data dir, the ingest pipeline, and the
- * HTTP server. {@link #close()} stops them in the reverse order.
+ * HTTP server. {@link #close()} stops them in the reverse order, gracefully (see {@link #stop()}).
  */
 public final class VocServer implements AutoCloseable {
 
@@ -53,9 +54,12 @@ public final class VocServer implements AutoCloseable {
   private final Journal journal;
   private final CrawlSchedule crawls;
   private final ReportSchedule reports;
+  private final VocConfig.Shutdown shutdown;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private VocServer(Vertx vertx, HttpServer server, IngestPipeline pipeline, DocumentIndex index, Journal journal,
-      CrawlSchedule crawls, ReportSchedule reports) {
+      CrawlSchedule crawls, ReportSchedule reports, VocConfig.Shutdown shutdown) {
+    this.shutdown = shutdown;
     this.crawls = crawls;
     this.reports = reports;
     this.vertx = vertx;
@@ -140,7 +144,7 @@ public final class VocServer implements AutoCloseable {
       }
       ReportSchedule reports = ReportSchedule.start(config,
           new WeeklyReporter(index, () -> WeeklyReporter.ownBrands(taxonomy.current()), clock), metrics);
-      return new VocServer(vertx, server, pipeline, index, journal, crawls, reports);
+      return new VocServer(vertx, server, pipeline, index, journal, crawls, reports, config.shutdown());
     } catch (Exception e) {
       if (crawls != null) {
         crawls.close();
@@ -158,13 +162,30 @@ public final class VocServer implements AutoCloseable {
     return server.actualPort();
   }
 
-  /** Drops queued work from memory (it stays in the journal), commits, and closes everything. */
+  /** Stops gracefully; see {@link #stop()}. A second call does nothing. */
   @Override
   public void close() throws IOException {
+    stop();
+  }
+
+  /**
+   * Stops gracefully: the listener closes at once (new connections are refused) and in-flight
+   * requests get {@code shutdown.requestSeconds} to finish, a client waiting for its analysis
+   * included; then the analysis workers get {@code shutdown.drainSeconds} to work through the
+   * queue. The index is committed and everything closed; what is still queued stays in the journal
+   * and is analyzed after the next start. Returns what the drain did (zeros when already stopped).
+   */
+  public IngestPipeline.Drained stop() throws IOException {
+    if (!closed.compareAndSet(false, true)) {
+      return new IngestPipeline.Drained(0, 0);
+    }
+    long start = System.nanoTime();
+    LOG.info("Stopping: no new connections; in-flight requests get {} s, queued analyses {} s more "
+        + "({} documents queued)", shutdown.requestSeconds(), shutdown.drainSeconds(), pipeline.queued());
     try {
-      server.close().await(10, TimeUnit.SECONDS);
+      server.shutdown(shutdown.requestSeconds(), TimeUnit.SECONDS).await(shutdown.requestSeconds() + 5L, TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.warn("HTTP server did not close cleanly", e);
+      LOG.warn("HTTP server did not shut down cleanly", e);
     }
     if (crawls != null) {
       crawls.close();
@@ -172,9 +193,13 @@ public final class VocServer implements AutoCloseable {
     if (reports != null) {
       reports.close();
     }
+    IngestPipeline.Drained drained = pipeline.drain(Duration.ofSeconds(shutdown.drainSeconds()));
     pipeline.close();
     index.close();
     journal.close();
     vertx.close();
+    LOG.info("Stopped in {} ms: drained {} documents, {} left in the journal for the next start",
+        (System.nanoTime() - start) / 1_000_000, drained.indexed(), drained.leftInJournal());
+    return drained;
   }
 }

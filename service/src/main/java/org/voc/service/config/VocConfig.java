@@ -23,7 +23,8 @@ public record VocConfig(
     Analysis analysis,
     List<Classifier> classifiers,
     Urgency urgency,
-    Privacy privacy) {
+    Privacy privacy,
+    Shutdown shutdown) {
 
   public VocConfig {
     host = host == null ? "127.0.0.1" : host;
@@ -40,6 +41,15 @@ public record VocConfig(
     classifiers = classifiers == null ? List.of() : List.copyOf(classifiers);
     urgency = urgency == null ? Urgency.DEFAULT : urgency;
     privacy = privacy == null ? Privacy.DEFAULT : privacy;
+    shutdown = shutdown == null ? Shutdown.DEFAULT : shutdown;
+  }
+
+  /** A configuration with the default shutdown periods. */
+  public VocConfig(String host, Integer port, Path data, List<ApiKey> apiKeys, List<Brand> brands, List<Theme> themes,
+      Map<String, Webhook> webhooks, Crawler crawler, Reports reports, Limits limits, Analysis analysis,
+      List<Classifier> classifiers, Urgency urgency, Privacy privacy) {
+    this(host, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers, urgency,
+        privacy, null);
   }
 
   /** A configuration with the default privacy settings (no redaction). */
@@ -64,17 +74,22 @@ public record VocConfig(
 
   public VocConfig withPort(int value) {
     return new VocConfig(host, value, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
-        urgency, privacy);
+        urgency, privacy, shutdown);
   }
 
   public VocConfig withHost(String value) {
     return new VocConfig(value, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
-        urgency, privacy);
+        urgency, privacy, shutdown);
   }
 
   public VocConfig withData(Path value) {
     return new VocConfig(host, port, value, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
-        urgency, privacy);
+        urgency, privacy, shutdown);
+  }
+
+  public VocConfig withShutdown(Shutdown value) {
+    return new VocConfig(host, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
+        urgency, privacy, value);
   }
 
   /**
@@ -237,6 +252,25 @@ public record VocConfig(
 
     public Privacy {
       redact = redact != null && redact;
+    }
+  }
+
+  /**
+   * How the service stops (SIGTERM): in-flight HTTP requests get {@code requestSeconds} to finish
+   * (default 10) while no new connections are accepted, then the analysis workers get {@code
+   * drainSeconds} (default 10) to work through the queue; what is left stays in the journal and is
+   * analyzed after the next start.
+   */
+  public record Shutdown(Integer requestSeconds, Integer drainSeconds) {
+
+    public static final Shutdown DEFAULT = new Shutdown(null, null);
+
+    public Shutdown {
+      requestSeconds = requestSeconds == null ? 10 : requestSeconds;
+      drainSeconds = drainSeconds == null ? 10 : drainSeconds;
+      if (requestSeconds < 0 || drainSeconds < 0) {
+        throw new IllegalArgumentException("shutdown.requestSeconds and shutdown.drainSeconds must be 0 or more");
+      }
     }
   }
 

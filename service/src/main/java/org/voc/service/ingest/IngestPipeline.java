@@ -76,6 +76,8 @@ public final class IngestPipeline implements Closeable {
 
   private final Object commitLock = new Object();
   private volatile boolean running;
+  /** Set by {@link #drain}: a worker that finds the queue empty stops instead of waiting for more. */
+  private volatile boolean draining;
   private long committedSeq;
 
   /** Builds a pipeline; nothing runs until {@link #start()}. */
@@ -286,20 +288,33 @@ public final class IngestPipeline implements Closeable {
     publishVisible();
   }
 
+  /** What {@link #drain} did: documents indexed while draining, and journal records left unindexed. */
+  public record Drained(long indexed, int leftInJournal) {}
+
+  /**
+   * Lets the workers go on analyzing the queue for at most {@code period} (each stops when it finds
+   * the queue empty), then stops them after the job in hand. What is still queued stays in the
+   * journal, and {@link #start()} queues it again at the next start. Call {@link #close()} after.
+   */
+  public Drained drain(Duration period) {
+    long before = (long) analyzed.count();
+    long deadline = System.nanoTime() + period.toNanos();
+    draining = true;
+    for (Thread worker : workers) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      join(worker, TimeUnit.NANOSECONDS.toMillis(left) + 1);
+    }
+    stopWorkers();
+    return new Drained((long) analyzed.count() - before, inFlight.size());
+  }
+
   /** Stops the workers and commits what is indexed; the rest stays in the journal for next time. */
   @Override
   public void close() throws IOException {
-    // Workers are not interrupted: an interrupt inside a Lucene write closes the index's file
-    // channels ("FileLock invalidated"). They see running == false within one poll and stop after
-    // the job in hand.
-    running = false;
-    for (Thread worker : workers) {
-      try {
-        worker.join(TimeUnit.SECONDS.toMillis(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    stopWorkers();
     maintenance.shutdown(); // cancels the periodic refresh and commit, lets a running one finish
     try {
       maintenance.awaitTermination(10, TimeUnit.SECONDS);
@@ -307,6 +322,24 @@ public final class IngestPipeline implements Closeable {
       Thread.currentThread().interrupt();
     }
     commit();
+  }
+
+  private void stopWorkers() {
+    // Workers are not interrupted: an interrupt inside a Lucene write closes the index's file
+    // channels ("FileLock invalidated"). They see running == false within one poll and stop after
+    // the job in hand.
+    running = false;
+    for (Thread worker : workers) {
+      join(worker, TimeUnit.SECONDS.toMillis(30));
+    }
+  }
+
+  private static void join(Thread thread, long millis) {
+    try {
+      thread.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private Pending enqueue(long seq, Submission submission, boolean urgent) {
@@ -367,6 +400,9 @@ public final class IngestPipeline implements Closeable {
         return;
       }
       if (job == null) {
+        if (draining) {
+          return;
+        }
         continue;
       }
       try {

@@ -92,6 +92,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shutdownPeriodsDefaultToTenSecondsAndMustNotBeNegative() throws IOException {
+    VocConfig defaults = new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE);
+    assertThat(defaults.shutdown()).isEqualTo(new VocConfig.Shutdown(10, 10));
+    Files.writeString(dir.resolve("voc.yaml"), "shutdown: {requestSeconds: 25, drainSeconds: 0}\n");
+    assertThat(new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE).shutdown())
+        .isEqualTo(new VocConfig.Shutdown(25, 0));
+    Files.writeString(dir.resolve("voc.yaml"), "shutdown: {drainSeconds: -1}\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("shutdown.requestSeconds and shutdown.drainSeconds must be 0 or more");
+  }
+
+  @Test
   void shortApiKeyAndUnknownScopeAreErrors() throws IOException {
     Files.writeString(dir.resolve("voc.yaml"), "apiKeys: [{key: short, scopes: [read]}]\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE))
