@@ -42,6 +42,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--corenlp-texts", description = "texts per CoreNLP run (default: ${DEFAULT-VALUE})")
   int corenlpTexts = 1000;
 
+  @Option(names = "--corenlp-output", split = ",", description = "what the CoreNLP server answers with, a row each: "
+      + "json and/or serialized (its protocol buffer) (default: json)")
+  List<String> corenlpOutput = List.of("json");
+
   @Option(names = "--texts", paramLabel = "FILE",
       description = "CSV/TSV/JSONL whose texts ingest and corenlp run over (default: synthetic documents)")
   Path texts;
@@ -63,6 +67,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (!NAMES.containsAll(only)) {
       throw new IllegalArgumentException("--only takes " + NAMES + ", not " + only);
     }
+    List<CoreNlpServer.Output> outputs = corenlpOutput.stream().map(CoreNlpServer.Output::of).toList();
+    String service = !only.contains("ingest") || serviceClasspath != null ? serviceClasspath
+        : VocService.defaultClasspath();
     List<Figure> figures = new ArrayList<>();
     if (only.contains("search") || only.contains("report")) {
       try (BenchIndex index = BenchIndex.build(docs)) {
@@ -81,13 +88,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (only.contains("corenlp")) {
       List<String> sample = BenchTexts.load(texts, textColumn, corenlpTexts);
       System.err.println("corenlp: " + BenchTexts.describe(texts, sample));
-      figures.add(CoreNlpThroughput.measure(sample, threads, runs));
+      figures.addAll(CoreNlpThroughput.measure(sample, threads, runs, outputs));
     }
     if (only.contains("ingest")) {
       List<String> sample = BenchTexts.load(texts, textColumn, ingestDocs);
       System.err.println("ingest: " + BenchTexts.describe(texts, sample));
-      figures.addAll(new IngestThroughput(sample, batch)
-          .measure(runs, serviceClasspath != null ? serviceClasspath : VocService.defaultClasspath()));
+      figures.addAll(new IngestThroughput(sample, batch).measure(runs, service));
     }
     System.out.print(table(figures));
     write(figures);

@@ -2,6 +2,8 @@ package org.voc.eval.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.stanford.nlp.pipeline.CoreNLPProtos;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URLEncoder;
@@ -11,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -19,7 +23,7 @@ import java.util.Properties;
  * Stanford's own {@code StanfordCoreNLPServer}, started as a child JVM from this JVM's classpath
  * (the same CoreNLP jars and models), with the given properties and annotators preloaded, on a
  * free loopback port. Texts are POSTed one per request with the annotators and {@code
- * outputFormat=json} in {@code ?properties=}, as its clients do. Nothing is downloaded: the models
+ * outputFormat} ({@code json} as most clients ask, or {@code serialized}) in {@code ?properties=}. Nothing is downloaded: the models
  * are the classpath's, and the child's temporary directory (where the server writes its shutdown
  * key) is ours.
  */
@@ -27,13 +31,28 @@ final class CoreNlpServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What the server answers with: JSON (what most clients ask for), or its protocol buffer. */
+  enum Output {
+    JSON, SERIALIZED;
+
+    static Output of(String name) {
+      return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   private final ChildJvm jvm;
-  private final String query;
+  private final Map<Output, String> queries = new EnumMap<>(Output.class);
 
   private CoreNlpServer(ChildJvm jvm, String annotators) throws IOException {
     this.jvm = jvm;
-    String properties = JSON.writeValueAsString(Map.of("annotators", annotators, "outputFormat", "json"));
-    this.query = "/?properties=" + URLEncoder.encode(properties, StandardCharsets.UTF_8);
+    for (Output output : Output.values()) {
+      String properties = JSON.writeValueAsString(Map.of("annotators", annotators, "outputFormat", output.wireName()));
+      queries.put(output, "/?properties=" + URLEncoder.encode(properties, StandardCharsets.UTF_8));
+    }
   }
 
   /** Starts the server with {@code threads} annotation threads and waits until it is ready. */
@@ -64,14 +83,17 @@ final class CoreNlpServer implements AutoCloseable {
   }
 
   /** Annotates {@code text}; returns the number of sentences in the server's answer. */
-  int annotate(String text) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(jvm.uri(query)).timeout(Duration.ofMinutes(2))
+  int annotate(String text, Output output) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(jvm.uri(queries.get(output))).timeout(Duration.ofMinutes(2))
         .header("Content-Type", "text/plain; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
     HttpResponse<byte[]> response = jvm.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IOException("CoreNLP server answered " + response.statusCode() + ": "
           + new String(response.body(), StandardCharsets.UTF_8));
+    }
+    if (output == Output.SERIALIZED) {
+      return CoreNLPProtos.Document.parseDelimitedFrom(new ByteArrayInputStream(response.body())).getSentenceCount();
     }
     JsonNode sentences = JSON.readTree(response.body()).path("sentences");
     return sentences.size();

@@ -17,7 +17,7 @@ import org.voc.nlp.DocumentAnalyzer;
  * Sentences per second through voc's CoreNLP path ({@code analysis.sentiment: corenlp}: {@link
  * DocumentAnalyzer} with CoreNLP's sentiment, text in, analysis record out) against Stanford's
  * CoreNLP server started from the same jars with the same annotators and properties (text in over
- * HTTP, JSON out). Both get the same texts, one per call, from as many client threads as voc has
+ * HTTP, JSON or its protocol buffer out). Both get the same texts, one per call, from as many client threads as voc has
  * analysis workers by default (one per core); the server has that many annotation threads. Runs
  * are interleaved (voc, server, voc, ...) after one warm-up pass of each, so that load from other
  * processes hits both alike.
@@ -41,7 +41,9 @@ final class CoreNlpThroughput {
 
   private CoreNlpThroughput() {}
 
-  static Figure measure(List<String> texts, int threads, int runs) throws Exception {
+  /** One figure per server output format, each against the same voc runs. */
+  static List<Figure> measure(List<String> texts, int threads, int runs, List<CoreNlpServer.Output> outputs)
+      throws Exception {
     CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
     DocumentAnalyzer analyzer = DocumentAnalyzer.withCoreNlpSentiment(pipeline, AnalyzerSettings.defaults(),
         Clock.systemUTC());
@@ -51,21 +53,33 @@ final class CoreNlpThroughput {
             ANNOTATORS, threads, dir.path())) {
       System.err.printf(Locale.ROOT, "corenlp: %d texts, %d threads; warming up%n", texts.size(), threads);
       pass(texts, threads, voc);
-      pass(texts, threads, server::annotate);
+      for (CoreNlpServer.Output output : outputs) {
+        pass(texts, threads, text -> server.annotate(text, output));
+      }
       double[] ours = new double[runs];
-      double[] theirs = new double[runs];
+      double[][] theirs = new double[outputs.size()][runs];
       for (int r = 0; r < runs; r++) {
         Pass a = pass(texts, threads, voc);
-        Pass b = pass(texts, threads, server::annotate);
         ours[r] = a.perSecond();
-        theirs[r] = b.perSecond();
-        System.err.printf(Locale.ROOT,
-            "corenlp run %d: voc %d sentences in %.1f s = %.1f/s; server %d sentences in %.1f s = %.1f/s%n",
-            r + 1, a.sentences(), a.seconds(), a.perSecond(), b.sentences(), b.seconds(), b.perSecond());
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+            "corenlp run %d: voc %d sentences in %.1f s = %.1f/s", r + 1, a.sentences(), a.seconds(), a.perSecond()));
+        for (int o = 0; o < outputs.size(); o++) {
+          CoreNlpServer.Output output = outputs.get(o);
+          Pass b = pass(texts, threads, text -> server.annotate(text, output));
+          theirs[o][r] = b.perSecond();
+          line.append(String.format(Locale.ROOT, "; server (%s) %d sentences in %.1f s = %.1f/s",
+              output.wireName(), b.sentences(), b.seconds(), b.perSecond()));
+        }
+        System.err.println(line);
       }
       double median = Timings.median(ours);
-      double baseline = Timings.median(theirs);
-      return new Figure("CoreNLP path", "sentences/s", median, baseline, ">= 2x server", median >= 2 * baseline);
+      List<Figure> figures = new ArrayList<>();
+      for (int o = 0; o < outputs.size(); o++) {
+        double stanford = Timings.median(theirs[o]);
+        figures.add(new Figure("CoreNLP path (server: " + outputs.get(o).wireName() + ")", "sentences/s", median,
+            stanford, ">= 2x server", median >= 2 * stanford));
+      }
+      return figures;
     }
   }
 

@@ -52,8 +52,11 @@ class BenchCommandTest {
     Properties properties = CoreNlpPipeline.properties(CoreNlpSettings.defaults());
     CoreNlpServer server = CoreNlpServer.start(properties, "tokenize,ssplit", 2, dir);
     try (server) {
-      assertEquals(2, server.annotate("The app crashed. Support never answered!"));
-      CoreNlpThroughput.Pass pass = CoreNlpThroughput.pass(List.of("One.", "Two. Three.", "Four."), 2, server::annotate);
+      String text = "The app crashed. Support never answered!";
+      assertEquals(2, server.annotate(text, CoreNlpServer.Output.JSON));
+      assertEquals(2, server.annotate(text, CoreNlpServer.Output.SERIALIZED));
+      CoreNlpThroughput.Pass pass = CoreNlpThroughput.pass(List.of("One.", "Two. Three.", "Four."), 2,
+          t -> server.annotate(t, CoreNlpServer.Output.JSON));
       assertEquals(4, pass.sentences());
     }
     assertFalse(server.isRunning());
