@@ -1,5 +1,6 @@
 package org.voc.index;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -175,6 +176,37 @@ final class IndexSchema {
       throw new IOException("stored document has no " + JSON + " field");
     }
     return VocJson.mapper().readValue(json.bytes, json.offset, json.length, IndexedDocument.class);
+  }
+
+  /**
+   * What a search hit shows of a stored document: the document and its overall sentiment, read
+   * from the stored JSON without building the rest of the analysis (sentences, aspects, vectors of
+   * a long text are most of the JSON and no part of a hit).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record HitView(org.voc.nlp.Document document, HitAnalysis analysis) {
+
+    /** The searched text, as {@link IndexSchema#textOf} gives it. */
+    String text() {
+      return analysis != null && analysis.text() != null ? analysis.text() : document.text();
+    }
+
+    Sentiment sentiment() {
+      return analysis == null ? null : analysis.sentiment();
+    }
+  }
+
+  /** The part of the stored analysis a hit shows. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record HitAnalysis(String text, Sentiment sentiment) {}
+
+  /** The stored document as a search hit shows it. */
+  static HitView hitFromStored(Document stored) throws IOException {
+    BytesRef json = stored.getBinaryValue(JSON);
+    if (json == null) {
+      throw new IOException("stored document has no " + JSON + " field");
+    }
+    return VocJson.mapper().readValue(json.bytes, json.offset, json.length, HitView.class);
   }
 
   /** The text that is searched and highlighted: the cleaned text, else what the client sent. */

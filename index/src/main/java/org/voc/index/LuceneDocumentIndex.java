@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
@@ -55,6 +56,7 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   private final PeriodicRefresher refresher;
   private final Embeddings embeddings;
   private final PagedSearch search;
+  private final Duration searchBudget;
   private final InsightsSearch insights;
   private final WeeklyCountsSearch weeklyCounts;
   private final ExecutorService insightSlices;
@@ -84,6 +86,7 @@ public final class LuceneDocumentIndex implements DocumentIndex {
     this.searchers = openedSearchers;
     this.embeddings = openedEmbeddings;
     this.search = new PagedSearch(english, limits, embeddings);
+    this.searchBudget = limits.searchBudget();
     this.insightSlices = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("voc-insights-", 0).factory());
     this.insights = new InsightsSearch(english, limits, insightSlices);
@@ -168,7 +171,15 @@ public final class LuceneDocumentIndex implements DocumentIndex {
 
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
-    return withSearcher(searcher -> search.run(searcher, request));
+    return withSearcher(searcher -> {
+      // Sliced: the count of every match and each segment's graph search run on all cores at once.
+      IndexSearcher sliced = InsightsSearch.sliced(searcher, insightSlices);
+      QueryTimeoutImpl budget = new QueryTimeoutImpl(searchBudget.toMillis());
+      sliced.setTimeout(budget);
+      SearchResult result = search.run(sliced, request);
+      // timedOut(): a collector was stopped; shouldExit(): the graph search may have been.
+      return sliced.timedOut() || budget.shouldExit() ? result.asPartial() : result;
+    });
   }
 
   @Override

@@ -30,11 +30,11 @@ final class PageHits {
   List<SearchResult.Hit> of(IndexSearcher searcher, Query keywords, ScoreDoc[] page)
       throws IOException {
     StoredFields stored = searcher.storedFields();
-    List<IndexedDocument> documents = new ArrayList<>(page.length);
+    List<IndexSchema.HitView> documents = new ArrayList<>(page.length);
     for (ScoreDoc hit : page) {
-      documents.add(IndexSchema.fromStored(stored.document(hit.doc, Set.of(IndexSchema.JSON))));
+      documents.add(IndexSchema.hitFromStored(stored.document(hit.doc, Set.of(IndexSchema.JSON))));
     }
-    List<String> texts = documents.stream().map(IndexSchema::textOf).toList();
+    List<String> texts = documents.stream().map(IndexSchema.HitView::text).toList();
     List<String> pageSnippets = snippets.of(searcher, keywords, page, texts);
     List<SearchResult.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
@@ -43,7 +43,7 @@ final class PageHits {
     return hits;
   }
 
-  private static SearchResult.Hit hit(IndexedDocument indexed, String snippet, float score) {
+  private static SearchResult.Hit hit(IndexSchema.HitView indexed, String snippet, float score) {
     Document document = indexed.document();
     return new SearchResult.Hit(
         document.id(),
@@ -53,7 +53,7 @@ final class PageHits {
         document.title(),
         document.brand(),
         snippet,
-        indexed.analysis().sentiment(),
+        indexed.sentiment(),
         score);
   }
 }

@@ -32,6 +32,10 @@ import org.voc.nlp.Sentiment;
  *       hits the best of them.
  * </ul>
  *
+ * <p>{@code partial} is true when the search ran out of its time budget ({@link
+ * QueryLimits#searchBudget()}) and stopped early: the total, facets and histogram then count only
+ * the matches visited, and hits are the best of those.
+ *
  * <p>{@code score} is the BM25 score in KEYWORD mode, the cosine similarity (-1 to 1) in SEMANTIC
  * mode, and the reciprocal-rank-fusion score in HYBRID mode: comparable within one result only.
  */
@@ -41,7 +45,19 @@ public record SearchResult(
     @JsonIgnore Map<String, Map<String, Long>> facets,
     @JsonIgnore Map<String, Map<String, Long>> classifications,
     List<WeekCount> histogram,
-    String nextCursor) {
+    String nextCursor,
+    boolean partial) {
+
+  /** A complete result: the search finished within its time budget. */
+  public SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets,
+      Map<String, Map<String, Long>> classifications, List<WeekCount> histogram, String nextCursor) {
+    this(total, hits, facets, classifications, histogram, nextCursor, false);
+  }
+
+  /** This result, marked as cut short by the search's time budget. */
+  SearchResult asPartial() {
+    return new SearchResult(total, hits, facets, classifications, histogram, nextCursor, true);
+  }
 
   /** The key of the classifier counts among the facets in JSON. */
   public static final String CLASSIFICATIONS = "classifications";

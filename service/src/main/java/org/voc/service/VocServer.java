@@ -102,7 +102,8 @@ public final class VocServer implements AutoCloseable {
     ClassifierRegistry classifierRegistry = ClassifierRegistry.open(config, classifiers, clock);
     DocumentIndex index = LuceneDocumentIndex.open(config.data().resolve("index"),
         LuceneDocumentIndex.DEFAULT_REFRESH_INTERVAL,
-        new QueryLimits(QueryLimits.DEFAULT.maxLength(), config.limits().maxQueryTerms(), QueryLimits.DEFAULT.maxDepth()));
+        new QueryLimits(QueryLimits.DEFAULT.maxLength(), config.limits().maxQueryTerms(), QueryLimits.DEFAULT.maxDepth(),
+            Duration.ofMillis(config.limits().searchMillis())));
     Journal journal = Journal.open(config.data().resolve("journal"), JOURNAL_SEGMENT_BYTES);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     StorageMetrics.register(metrics, index, config.data().resolve("index"), config.data().resolve("journal"));

@@ -178,6 +178,9 @@ public final class ConfigLoader {
     if (limits.queueCapacity() < 1 || limits.maxQueryTerms() < 1 || limits.waitSeconds() < 1) {
       throw new ConfigException("limits: queueCapacity, maxQueryTerms and waitSeconds must be positive");
     }
+    if (limits.searchMillis() < 1) {
+      throw new ConfigException("limits: searchMillis must be positive");
+    }
     if (limits.requestsPerSecond() < 0 || limits.burst() < 0) {
       throw new ConfigException("limits: requestsPerSecond and burst must be 0 or more (requestsPerSecond 0: no rate limit)");
     }

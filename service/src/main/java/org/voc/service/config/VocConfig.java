@@ -188,7 +188,8 @@ public record VocConfig(
 
   /**
    * Request and queue limits. Sizes are in bytes; {@code queueCapacity} is the number of accepted
-   * documents waiting for analysis beyond which ingest answers 429.
+   * documents waiting for analysis beyond which ingest answers 429; {@code searchMillis} is the
+   * time budget of one search, after which it answers with what it found, marked partial.
    */
   public record Limits(
       Long maxDocumentBytes,
@@ -197,7 +198,8 @@ public record VocConfig(
       Integer queueCapacity,
       Integer waitSeconds,
       Integer requestsPerSecond,
-      Integer burst) {
+      Integer burst,
+      Integer searchMillis) {
 
     public static final Limits DEFAULT = new Limits(null, null, null, null, null);
 
@@ -209,18 +211,25 @@ public record VocConfig(
       waitSeconds = waitSeconds == null ? 60 : waitSeconds;
       requestsPerSecond = requestsPerSecond == null ? 200 : requestsPerSecond;
       burst = burst == null ? 400 : burst;
+      searchMillis = searchMillis == null ? 2_000 : searchMillis;
     }
 
     /** Limits with the default request rate per client (200 a second, 400 more at once). */
     public Limits(Long maxDocumentBytes, Long maxRequestBytes, Integer maxQueryTerms, Integer queueCapacity,
         Integer waitSeconds) {
-      this(maxDocumentBytes, maxRequestBytes, maxQueryTerms, queueCapacity, waitSeconds, null, null);
+      this(maxDocumentBytes, maxRequestBytes, maxQueryTerms, queueCapacity, waitSeconds, null, null, null);
     }
 
     /** These limits with another request rate per client; {@code requestsPerSecond} 0 turns rate limiting off. */
     public Limits withRate(int perSecond, int burstSize) {
       return new Limits(maxDocumentBytes, maxRequestBytes, maxQueryTerms, queueCapacity, waitSeconds, perSecond,
-          burstSize);
+          burstSize, searchMillis);
+    }
+
+    /** These limits with another time budget per search, in milliseconds. */
+    public Limits withSearchMillis(int millis) {
+      return new Limits(maxDocumentBytes, maxRequestBytes, maxQueryTerms, queueCapacity, waitSeconds,
+          requestsPerSecond, burst, millis);
     }
   }
 

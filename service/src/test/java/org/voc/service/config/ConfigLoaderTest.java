@@ -77,6 +77,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void searchBudgetIsReadAndMustBePositive() throws IOException {
+    Files.writeString(dir.resolve("voc.yaml"), "limits:\n  searchMillis: 750\n");
+    assertThat(new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE).limits().searchMillis())
+        .isEqualTo(750);
+    assertThat(VocConfig.Limits.DEFAULT.searchMillis()).isEqualTo(2_000);
+
+    Files.writeString(dir.resolve("voc.yaml"), "limits:\n  searchMillis: 0\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("searchMillis");
+  }
+
+  @Test
   void missingConfigFileIsAnError() {
     assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir)
         .load(new ConfigLoader.Overrides(dir.resolve("nope.yaml"), null, null, null)))

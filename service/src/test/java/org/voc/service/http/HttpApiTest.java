@@ -136,6 +136,8 @@ class HttpApiTest {
     assertThat(result.path("facets").path("brand").path("acme").asLong()).isEqualTo(1);
     assertThat(result.path("facets").path("sentiment").path("negative").asLong()).isEqualTo(1);
     assertThat(result.path("histogram").get(0).path("week").asText()).isEqualTo("2026-W46");
+    assertThat(result.path("partial").isBoolean()).isTrue();
+    assertThat(result.path("partial").asBoolean()).isFalse();
 
     JsonNode all = api.get("/v1/search?mode=keyword&q=checkout").json();
     assertThat(all.path("total").asLong()).isEqualTo(3);
