@@ -70,6 +70,7 @@ public final class IngestPipeline implements Closeable {
 
   private final Map<IngestStatus, Counter> accepted = new EnumMap<>(IngestStatus.class);
   private final Counter analyzed;
+  private final DrainRate drainRate = new DrainRate();
   private final Counter analysisFailures;
   private final Timer analysisTime;
   private final Map<AnalysisStage, Timer> stageTimes = new EnumMap<>(AnalysisStage.class);
@@ -435,6 +436,7 @@ public final class IngestPipeline implements Closeable {
     inFlight.remove(job.seq);
     if (indexed) {
       analyzed.increment();
+      drainRate.record();
       awaitingRefresh.add(new Visible(job.key, entry));
       entry.indexed.complete(stored);
     }
@@ -506,14 +508,7 @@ public final class IngestPipeline implements Closeable {
   }
 
   private int retryAfterSeconds() {
-    double perSecond = Math.max(1.0, analyzed.count() / Math.max(1.0, uptimeSeconds()));
-    return (int) Math.max(1, Math.min(60, Math.ceil(queue.size() / perSecond / 4)));
-  }
-
-  private final long startNanos = System.nanoTime();
-
-  private double uptimeSeconds() {
-    return (System.nanoTime() - startNanos) / 1e9;
+    return drainRate.retryAfterSeconds(queue.size());
   }
 
   private Object stripe(DocumentKey key) {
