@@ -16,14 +16,16 @@ import org.voc.models.TextEncoder;
 /**
  * Text to {@link Analysis}: clean, split and parse with CoreNLP, score each sentence with the
  * {@link SentimentModel}, average the sentences into the document's sentiment (weighted by length,
- * so a long complaint outweighs a short "Thanks."), and pick key phrases. Holds no per-call state,
- * so one instance serves every worker thread.
+ * so a long complaint outweighs a short "Thanks."), and pick key phrases. The {@link
+ * AnalysisPipeline#FAST} analyzer ({@link #fast}) splits without parsing and leaves out what needs
+ * the parse. Holds no per-call state, so one instance serves every worker thread.
  */
 public final class DocumentAnalyzer {
 
   /** The only language voc has models for. */
   public static final String ENGLISH = "en";
 
+  private final AnalysisPipeline depth;
   private final TextParser parser;
   private final SentimentModel sentiment;
   private final AnalyzerSettings settings;
@@ -57,13 +59,41 @@ public final class DocumentAnalyzer {
    */
   public DocumentAnalyzer(CoreNlpPipeline pipeline, SentimentModel sentiment, TextEncoder searchEncoder,
       InsightFinder insights, AnalyzerSettings settings, Clock clock) {
+    this(AnalysisPipeline.FULL, pipeline, sentiment, searchEncoder, insights, settings, clock);
+  }
+
+  /**
+   * The transformer-only analyzer ({@link AnalysisPipeline#FAST}): CoreNLP only splits sentences,
+   * and one pass of {@code sentiment}'s encoder over them gives their sentiment, the vectors
+   * {@code themes} reads (it must read the same encoder) and the document vector. Brands are matched
+   * in the text; themes and brands get the sentiment of the sentences they are found in.
+   */
+  public static DocumentAnalyzer fast(CoreNlpPipeline pipeline, TransformerSentiment sentiment,
+      ThemeDetector themes, AnalyzerSettings settings, Clock clock) {
+    if (themes != null && !themes.encoder().name().equals(sentiment.encoder().name())) {
+      throw new IllegalArgumentException("the theme detector reads " + themes.encoder().name()
+          + " vectors, the sentiment model's encoder is " + sentiment.encoder().name());
+    }
+    return new DocumentAnalyzer(AnalysisPipeline.FAST, pipeline, sentiment, sentiment.encoder(),
+        new InsightFinder(themes, null, null), settings, clock);
+  }
+
+  private DocumentAnalyzer(AnalysisPipeline depth, CoreNlpPipeline pipeline, SentimentModel sentiment,
+      TextEncoder searchEncoder, InsightFinder insights, AnalyzerSettings settings, Clock clock) {
+    this.depth = depth;
     this.searchEncoder = searchEncoder;
     this.insights = insights;
     this.parser = new TextParser(pipeline, settings.maxChars(), settings.maxSentences());
     this.sentiment = sentiment;
     this.settings = settings;
     this.clock = clock;
-    Map<String, String> versions = new LinkedHashMap<>(pipeline.modelVersions());
+    Map<String, String> versions = new LinkedHashMap<>();
+    if (depth == AnalysisPipeline.FULL) {
+      versions.putAll(pipeline.modelVersions());
+    } else { // only CoreNLP's tokenizer and splitter run; the entry says what was left out
+      versions.put("corenlp", pipeline.modelVersions().get("corenlp"));
+      versions.put("pipeline", depth.wireName());
+    }
     versions.putIfAbsent(sentiment.name(), sentiment.version());
     if (searchEncoder != null) {
       versions.putIfAbsent("encoder", searchEncoder.name());
@@ -189,6 +219,11 @@ public final class DocumentAnalyzer {
     urgencyRules.set(java.util.Objects.requireNonNull(value, "urgency rules"));
   }
 
+  /** Whether documents get the whole analysis or the transformer-only one. */
+  public AnalysisPipeline pipeline() {
+    return depth;
+  }
+
   public AnalyzerSettings settings() {
     return settings;
   }
@@ -203,7 +238,7 @@ public final class DocumentAnalyzer {
       return new AnalyzedDocument(
           analysis(text, language, SentimentAverage.NEUTRAL, List.of(), List.of(), false), null);
     }
-    ParsedText parsed = parser.parse(text);
+    ParsedText parsed = depth == AnalysisPipeline.FULL ? parser.parse(text) : parser.split(text);
     times.lap(AnalysisStage.PARSE);
     List<Sentiment> scores = sentiment.score(parsed);
     if (scores.size() != parsed.sentences().size()) {

@@ -54,7 +54,18 @@ public final class ShippedSentiment {
     return encoderModel().load(EncoderSettings.defaults(), topFirstLayer().map(l -> l - 1).orElse(-1));
   }
 
-  /** The shipped transformer on {@code encoder} (from {@link #loadEncoder} for the tuned one). */
+  /**
+   * Loads the encoder without a tapped layer: the shipped transformer on it is the softmax head over
+   * its frozen vectors, one encoder pass and nothing more (the transformer-only analysis path).
+   */
+  public static OnnxTextEncoder loadFrozenEncoder() {
+    return encoderModel().load(EncoderSettings.defaults());
+  }
+
+  /**
+   * The shipped transformer on {@code encoder}: the fine-tuned layers on one from {@link
+   * #loadEncoder}, the head over frozen vectors on one from {@link #loadFrozenEncoder}.
+   */
   public static TransformerSentiment transformer(TextEncoder encoder) {
     if (encoder instanceof OnnxTextEncoder tapped && tapped.tapLayer() >= 0) {
       return new TransformerSentiment(tapped, loadTop().top(), version(TOP, encoder));

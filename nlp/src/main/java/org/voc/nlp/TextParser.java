@@ -27,21 +27,30 @@ final class TextParser {
   }
 
   ParsedText parse(String text) {
-    Split split = split(text);
+    Split split = splitting(text);
     Annotation annotation = split.annotation();
     annotation.set(CoreAnnotations.SentencesAnnotation.class, split.sentences());
     pipeline.parse(annotation);
     return new ParsedText(text, spans(text, split.sentences()), split.sentences(), split.truncated());
   }
 
+  /**
+   * The same sentences as {@link #parse}, tokenized and split but not tagged or parsed: what the
+   * transformer-only path reads ({@link AnalysisPipeline#FAST}).
+   */
+  ParsedText split(String text) {
+    Split split = splitting(text);
+    return new ParsedText(text, spans(text, split.sentences()), split.sentences(), split.truncated());
+  }
+
   /** The sentences {@link #parse} would analyze, found by the tokenizer and splitter only (cheap). */
   List<Sentence> sentences(String text) {
-    return spans(text, split(text).sentences());
+    return spans(text, splitting(text).sentences());
   }
 
   private record Split(Annotation annotation, List<CoreMap> sentences, boolean truncated) {}
 
-  private Split split(String text) {
+  private Split splitting(String text) {
     int cut = cutPoint(text, maxChars);
     boolean truncated = !isBlankFrom(text, cut);
     Annotation annotation = pipeline.split(text.substring(0, cut));

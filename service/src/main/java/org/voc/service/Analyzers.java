@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.voc.models.CoreNlpPipeline;
 import org.voc.models.CoreNlpSettings;
 import org.voc.models.OnnxTextEncoder;
+import org.voc.nlp.AnalysisPipeline;
 import org.voc.nlp.AnalyzerSettings;
 import org.voc.nlp.AspectExtractor;
 import org.voc.nlp.ClassifierTrainer;
@@ -18,6 +19,7 @@ import org.voc.nlp.SentimentModel;
 import org.voc.nlp.ShippedSentiment;
 import org.voc.nlp.ShippedThemes;
 import org.voc.nlp.TargetSentimentModel;
+import org.voc.nlp.TransformerSentiment;
 import org.voc.service.classifiers.ClassifierHost;
 import org.voc.service.classifiers.ClassifierRegistry;
 import org.voc.service.config.ConfigException;
@@ -44,6 +46,9 @@ public final class Analyzers {
     CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
     AnalyzerSettings settings = new AnalyzerSettings(config.analysis().maxSentences(),
         config.analysis().maxChars(), AnalyzerSettings.DEFAULT_MAX_KEY_PHRASES);
+    if (config.analysis().analysisPipeline() == AnalysisPipeline.FAST) {
+      return configured(fast(pipeline, settings, start), config);
+    }
     CoreNlpSentiment coreNlp = CoreNlpSentiment.fromClasspath();
     String choice = config.analysis().sentiment();
     OnnxTextEncoder encoder = choice.equals("corenlp") ? null : ShippedSentiment.loadEncoder();
@@ -55,10 +60,27 @@ public final class Analyzers {
     LOG.info("Models loaded in {} ms: sentiment {}{}", (System.nanoTime() - start) / 1_000_000, model.name(),
         encoder == null ? "" : ", encoder " + encoder.name());
     InsightFinder insights = encoder == null ? new InsightFinder(null, null, null) : insights(encoder);
-    DocumentAnalyzer analyzer = new DocumentAnalyzer(pipeline, model, encoder, insights, settings, Clock.systemUTC());
+    return configured(new DocumentAnalyzer(pipeline, model, encoder, insights, settings, Clock.systemUTC()), config);
+  }
+
+  /**
+   * The transformer-only analyzer: the shipped sentiment head over the encoder's frozen sentence
+   * vectors and theme detection on the same vectors, so that one encoder pass is all the models
+   * cost. Not the fine-tuned top layers: on PyTorch they cost 40-70 % of the encoder pass again.
+   */
+  private static DocumentAnalyzer fast(CoreNlpPipeline pipeline, AnalyzerSettings settings, long start) {
+    OnnxTextEncoder encoder = ShippedSentiment.loadFrozenEncoder();
+    TransformerSentiment model = ShippedSentiment.transformer(encoder);
+    LOG.info("Models loaded in {} ms: pipeline fast, sentiment {}, encoder {}",
+        (System.nanoTime() - start) / 1_000_000, model.name(), encoder.name());
+    return DocumentAnalyzer.fast(pipeline, model, ShippedThemes.detector(encoder), settings, Clock.systemUTC());
+  }
+
+  /** {@code analyzer} with the configuration's taxonomy, urgency rules and classifiers. */
+  private static DocumentAnalyzer configured(DocumentAnalyzer analyzer, VocConfig config) {
     analyzer.setTaxonomy(TaxonomyStore.initial(config));
     analyzer.setUrgencyRules(config.urgency().toRules());
-    if (encoder != null) {
+    if (analyzer.searchEncoder().isPresent()) {
       analyzer.setClassifiers(ClassifierRegistry.initial(config));
     } else if (!ClassifierRegistry.initial(config).isEmpty()) {
       throw new ConfigException("classifiers need the transformer encoder, but analysis.sentiment is corenlp");

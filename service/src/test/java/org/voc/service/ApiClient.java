@@ -56,6 +56,11 @@ public final class ApiClient {
     return post(path, "application/json", json);
   }
 
+  public Response putJson(String path, String json) {
+    return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   public Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(120)).build(),

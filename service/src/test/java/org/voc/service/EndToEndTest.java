@@ -23,12 +23,16 @@ class EndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    VocConfig config = VocConfig.defaults().withPort(0).withData(dir);
+    server = serve(VocConfig.defaults().withPort(0).withData(dir));
+    api = new ApiClient(server.port());
+  }
+
+  /** A server analyzing with the shipped models {@code config} asks for, its clock at 2026-11-20 noon. */
+  static VocServer serve(VocConfig config) throws Exception {
     DocumentAnalyzer analyzer = Analyzers.load(config);
-    server = VocServer.start(config, analyzer::analyzeForIndex, analyzer.searchEncoder().orElseThrow()::embed,
+    return VocServer.start(config, analyzer::analyzeForIndex, analyzer.searchEncoder().orElseThrow()::embed,
         Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC), analyzer::setTaxonomy,
         Analyzers.classifierHost(analyzer));
-    api = new ApiClient(server.port());
   }
 
   @AfterAll
@@ -91,10 +95,7 @@ class EndToEndTest {
 
   @Test
   void brandsConfiguredAtRunTimeGetTheirOwnSentimentAndThemesBecomeFiltersAndFigures() {
-    ApiClient.Response put = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/v1/taxonomy/brands"))
-        .header("content-type", "application/json")
-        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-            "[{\"name\":\"acme\",\"aliases\":[\"Acme\"],\"own\":true},{\"name\":\"globex\",\"aliases\":[\"Globex\"]}]")));
+    ApiClient.Response put = api.putJson("/v1/taxonomy/brands", ACME_AND_GLOBEX);
     assertThat(put.status()).as(put.body()).isEqualTo(200);
 
     JsonNode compared = api.postJson("/v1/documents?wait=true",
@@ -122,8 +123,11 @@ class EndToEndTest {
     assertThat(names(themes)).contains("shipping");
   }
 
+  static final String ACME_AND_GLOBEX =
+      "[{\"name\":\"acme\",\"aliases\":[\"Acme\"],\"own\":true},{\"name\":\"globex\",\"aliases\":[\"Globex\"]}]";
+
   /** The "name" of each element of an array (not of nested objects). */
-  private static java.util.List<String> names(JsonNode array) {
+  static java.util.List<String> names(JsonNode array) {
     java.util.List<String> names = new java.util.ArrayList<>();
     array.forEach(element -> names.add(element.path("name").asText()));
     return names;

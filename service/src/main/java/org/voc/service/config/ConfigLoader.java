@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.voc.nlp.AnalysisPipeline;
 
 /**
  * Reads the configuration: the file named by the flag, else by {@code VOC_CONFIG}, else {@code
@@ -148,6 +149,20 @@ public final class ConfigLoader {
     return config;
   }
 
+  /** Checks the {@code analysis} settings, for callers that change them after loading (a flag). */
+  public static void validate(VocConfig.Analysis analysis) {
+    if (!java.util.Set.of("ensemble", "transformer", "corenlp").contains(analysis.sentiment())) {
+      throw new ConfigException("analysis.sentiment must be ensemble, transformer or corenlp, not '"
+          + analysis.sentiment() + "'");
+    }
+    AnalysisPipeline pipeline = AnalysisPipeline.parse(analysis.pipeline()).orElseThrow(() -> new ConfigException(
+        "analysis.pipeline must be full or fast, not '" + analysis.pipeline() + "'"));
+    if (pipeline == AnalysisPipeline.FAST && !analysis.sentiment().equals("transformer")) {
+      throw new ConfigException("analysis.pipeline fast scores sentiment with the transformer alone, so"
+          + " analysis.sentiment must be transformer or left out, not '" + analysis.sentiment() + "'");
+    }
+  }
+
   private static void validate(VocConfig config) {
     if (config.port() < 0 || config.port() > 65_535) {
       throw new ConfigException("port must be between 0 and 65535, got " + config.port());
@@ -162,10 +177,7 @@ public final class ConfigLoader {
         }
       }
     }
-    if (!java.util.Set.of("ensemble", "transformer", "corenlp").contains(config.analysis().sentiment())) {
-      throw new ConfigException("analysis.sentiment must be ensemble, transformer or corenlp, not '"
-          + config.analysis().sentiment() + "'");
-    }
+    validate(config.analysis());
     try {
       config.urgency().toRules();
     } catch (IllegalArgumentException e) {

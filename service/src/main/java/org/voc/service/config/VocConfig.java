@@ -3,6 +3,7 @@ package org.voc.service.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.voc.nlp.AnalysisPipeline;
 import org.voc.nlp.UrgencyRules;
 
 /**
@@ -84,6 +85,11 @@ public record VocConfig(
 
   public VocConfig withData(Path value) {
     return new VocConfig(host, port, value, apiKeys, brands, themes, webhooks, crawler, reports, limits, analysis, classifiers,
+        urgency, privacy, shutdown);
+  }
+
+  public VocConfig withAnalysis(Analysis value) {
+    return new VocConfig(host, port, data, apiKeys, brands, themes, webhooks, crawler, reports, limits, value, classifiers,
         urgency, privacy, shutdown);
   }
 
@@ -234,19 +240,40 @@ public record VocConfig(
   }
 
   /**
-   * Analysis settings: the sentiment model ({@code ensemble}, {@code transformer} or {@code
-   * corenlp}; the transformer's encoder also makes the vectors for semantic search), worker threads
-   * (default: one per core) and how much of a text is analyzed.
+   * Analysis settings: the pipeline ({@code full}, the default, or {@code fast}: transformer only,
+   * see {@link org.voc.nlp.AnalysisPipeline}), the sentiment model ({@code ensemble}, {@code
+   * transformer} or {@code corenlp}; the transformer's encoder also makes the vectors for semantic
+   * search; {@code fast} takes only {@code transformer}, its default), worker threads (default: one
+   * per core) and how much of a text is analyzed.
    */
-  public record Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars) {
+  public record Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars,
+      String pipeline) {
 
-    public static final Analysis DEFAULT = new Analysis(null, null, null, null);
+    public static final Analysis DEFAULT = new Analysis(null, null, null, null, null);
+
+    public Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars) {
+      this(sentiment, workers, maxSentences, maxChars, null);
+    }
 
     public Analysis {
-      sentiment = sentiment == null ? "ensemble" : sentiment;
+      pipeline = pipeline == null ? AnalysisPipeline.FULL.wireName() : pipeline;
+      sentiment = sentiment != null ? sentiment
+          : pipeline.equals(AnalysisPipeline.FAST.wireName()) ? "transformer" : "ensemble";
       workers = workers == null || workers < 1 ? Runtime.getRuntime().availableProcessors() : workers;
       maxSentences = maxSentences == null ? 200 : maxSentences;
       maxChars = maxChars == null ? 20_000 : maxChars;
+    }
+
+    /** These settings on {@code value}'s pipeline; {@code fast} scores sentiment with the transformer. */
+    public Analysis withPipeline(String value) {
+      boolean fast = AnalysisPipeline.FAST.wireName().equals(value);
+      return new Analysis(fast ? "transformer" : sentiment, workers, maxSentences, maxChars, value);
+    }
+
+    /** The pipeline named by {@link #pipeline}; call after {@link ConfigLoader} has validated it. */
+    public AnalysisPipeline analysisPipeline() {
+      return AnalysisPipeline.parse(pipeline).orElseThrow(
+          () -> new ConfigException("analysis.pipeline must be full or fast, not '" + pipeline + "'"));
     }
   }
 

@@ -1,0 +1,67 @@
+package org.voc.service.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voc.nlp.AnalysisPipeline;
+
+/** {@code analysis.pipeline}: full by default, fast on request, with the transformer as its only sentiment. */
+class AnalysisPipelineConfigTest {
+
+  @TempDir Path dir;
+
+  private VocConfig.Analysis load(String yaml) throws IOException {
+    Files.writeString(dir.resolve("voc.yaml"), yaml);
+    return new ConfigLoader(Map.of(), dir).load(ConfigLoader.Overrides.NONE).analysis();
+  }
+
+  @Test
+  void fullWithTheEnsembleIsTheDefault() throws IOException {
+    VocConfig.Analysis analysis = load("port: 9000\n");
+    assertThat(analysis.analysisPipeline()).isEqualTo(AnalysisPipeline.FULL);
+    assertThat(analysis.sentiment()).isEqualTo("ensemble");
+  }
+
+  @Test
+  void fastScoresSentimentWithTheTransformer() throws IOException {
+    VocConfig.Analysis analysis = load("analysis:\n  pipeline: fast\n  workers: 3\n");
+    assertThat(analysis.analysisPipeline()).isEqualTo(AnalysisPipeline.FAST);
+    assertThat(analysis.sentiment()).isEqualTo("transformer");
+    assertThat(analysis.workers()).isEqualTo(3);
+    assertThat(load("analysis: {pipeline: fast, sentiment: transformer}\n").analysisPipeline())
+        .isEqualTo(AnalysisPipeline.FAST);
+  }
+
+  @Test
+  void unknownPipelineIsAnErrorNamingTheKey() {
+    assertThatThrownBy(() -> load("analysis:\n  pipeline: quick\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("analysis.pipeline")
+        .hasMessageContaining("quick");
+  }
+
+  @Test
+  void fastWithAnotherSentimentModelIsAnError() {
+    assertThatThrownBy(() -> load("analysis: {pipeline: fast, sentiment: ensemble}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("analysis.sentiment")
+        .hasMessageContaining("ensemble");
+  }
+
+  @Test
+  void aFlagSwitchesThePipelineAndIsValidatedLikeTheFile() throws IOException {
+    VocConfig.Analysis fast = load("analysis: {sentiment: ensemble}\n").withPipeline("fast");
+    ConfigLoader.validate(fast);
+    assertThat(fast.sentiment()).isEqualTo("transformer");
+    assertThat(load("analysis: {sentiment: corenlp}\n").withPipeline("full").sentiment()).isEqualTo("corenlp");
+    assertThatThrownBy(() -> ConfigLoader.validate(VocConfig.Analysis.DEFAULT.withPipeline("slow")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("analysis.pipeline");
+  }
+}
