@@ -9,6 +9,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -76,14 +77,19 @@ final class MatchSummaryCollector implements Collector {
   private final class SegmentCounter implements LeafCollector {
     private final List<String> dimensions = COUNTED;
     private final SortedSetDocValues[] values;
+    // The same values where a segment holds at most one per document (kind, source, sentiment,
+    // urgency; often theme and brand too): one ordinal to read rather than a count and a list.
+    private final SortedDocValues[] single;
     private final int[][] ordinalCounts;
     private final NumericDocValues createdAt;
 
     SegmentCounter(LeafReader reader) throws IOException {
       values = new SortedSetDocValues[dimensions.size()];
+      single = new SortedDocValues[dimensions.size()];
       ordinalCounts = new int[dimensions.size()][];
       for (int d = 0; d < values.length; d++) {
         values[d] = DocValues.getSortedSet(reader, dimensions.get(d));
+        single[d] = DocValues.unwrapSingleton(values[d]);
         ordinalCounts[d] = new int[Math.toIntExact(values[d].getValueCount())];
       }
       createdAt = DocValues.getNumeric(reader, IndexSchema.CREATED_AT);
@@ -96,6 +102,13 @@ final class MatchSummaryCollector implements Collector {
     public void collect(int doc) throws IOException {
       total++;
       for (int d = 0; d < values.length; d++) {
+        SortedDocValues one = single[d];
+        if (one != null) {
+          if (one.advanceExact(doc)) {
+            ordinalCounts[d][one.ordValue()]++;
+          }
+          continue;
+        }
         SortedSetDocValues dimension = values[d];
         if (dimension.advanceExact(doc)) {
           for (int i = dimension.docValueCount(); i > 0; i--) {

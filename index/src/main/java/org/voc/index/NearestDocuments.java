@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -25,16 +27,25 @@ final class NearestDocuments {
   private NearestDocuments() {}
 
   /**
+   * The neighbours found: {@code ranking}, nearest first, and {@code matches}, a query for {@code
+   * searcher} that matches exactly those documents.
+   */
+  record Found(List<RankedDoc> ranking, Query matches) {}
+
+  /**
    * At most {@code k} documents that match {@code filter} (null: any), nearest {@code unitQuery}
    * first, ties by key, none less similar than {@code minSimilarity} (null: no minimum).
    *
    * <p>The filter is applied during the graph search, not after it, so a narrow filter still
    * yields {@code k} documents when that many match it (Lucene searches exactly when few do).
    */
-  static List<RankedDoc> find(
+  static Found find(
       IndexSearcher searcher, float[] unitQuery, int k, Query filter, Float minSimilarity)
       throws IOException {
-    Query nearest = new KnnFloatVectorQuery(IndexSchema.EMBEDDING, unitQuery, k, filter);
+    // Rewritten once, the k-NN query is the graph search's result: a query over the neighbours'
+    // doc ids that the summary and the fused query can reuse without looking anything up again.
+    Query nearest =
+        searcher.rewrite(new KnnFloatVectorQuery(IndexSchema.EMBEDDING, unitQuery, k, filter));
     TopDocs top = searcher.search(nearest, k);
     List<ScoreDoc> similar = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc hit : top.scoreDocs) {
@@ -45,7 +56,17 @@ final class NearestDocuments {
     }
     List<RankedDoc> ranking = withKeys(searcher, similar.toArray(ScoreDoc[]::new));
     ranking.sort(RankedDoc.BEST_FIRST);
-    return ranking;
+    boolean allKept = similar.size() == top.scoreDocs.length;
+    return new Found(ranking, allKept ? nearest : keysOf(ranking));
+  }
+
+  // Keys rather than doc ids when only some neighbours are kept: a key names exactly one live
+  // document, and Lucene can look it up.
+  static Query keysOf(List<RankedDoc> docs) {
+    if (docs.isEmpty()) {
+      return new MatchNoDocsQuery("no neighbours");
+    }
+    return KeywordField.newSetQuery(IndexSchema.KEY, docs.stream().map(RankedDoc::key).toList());
   }
 
   // Lucene scores unit vectors by dot product as (1 + cosine) / 2, to keep scores non-negative.

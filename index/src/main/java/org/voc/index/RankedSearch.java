@@ -3,7 +3,6 @@ package org.voc.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -11,7 +10,6 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -70,7 +68,7 @@ final class RankedSearch {
 
     List<Query> filters = SearchFilters.of(request);
     Query vectorFilter = vectorFilter(filters, KeywordQueryCompiler.exclusions(keywords));
-    List<RankedDoc> nearest =
+    NearestDocuments.Found nearest =
         NearestDocuments.find(searcher, vector, VECTOR_CANDIDATES, vectorFilter, minSimilarity);
     Ranking ranking =
         KeywordQueryCompiler.scoresDocuments(keywords)
@@ -98,9 +96,9 @@ final class RankedSearch {
   /** The list pages are cut from, and the summary of the matches it was made from. */
   private record Ranking(List<RankedDoc> ranked, MatchSummary summary) {}
 
-  private static Ranking alone(IndexSearcher searcher, List<RankedDoc> nearest)
+  private static Ranking alone(IndexSearcher searcher, NearestDocuments.Found nearest)
       throws IOException {
-    return new Ranking(nearest, searcher.search(keysOf(nearest), MatchSummaryCollector.manager()));
+    return new Ranking(nearest.ranking(), searcher.search(nearest.matches(), MatchSummaryCollector.manager()));
   }
 
   /**
@@ -108,13 +106,13 @@ final class RankedSearch {
    * best BM25 matches among them are the keyword ranking.
    */
   private static Ranking fused(
-      IndexSearcher searcher, Query keywordMatches, List<RankedDoc> nearest) throws IOException {
+      IndexSearcher searcher, Query keywordMatches, NearestDocuments.Found nearest) throws IOException {
     Query matches =
         new BooleanQuery.Builder()
             .add(keywordMatches, Occur.SHOULD)
             // Boosted to zero, the neighbours are counted without adding to any BM25 score; as
             // BM25 scores are positive, a neighbour without the keywords ranks below every match.
-            .add(new BoostQuery(new ConstantScoreQuery(keysOf(nearest)), 0f), Occur.SHOULD)
+            .add(new BoostQuery(new ConstantScoreQuery(nearest.matches()), 0f), Occur.SHOULD)
             .build();
     TopFieldCollectorManager best =
         new TopFieldCollectorManager(
@@ -129,16 +127,8 @@ final class RankedSearch {
         bm25.add(new RankedDoc(sorted.doc, (BytesRef) sorted.fields[1], score));
       }
     }
-    List<RankedDoc> ranked = ReciprocalRankFusion.fuse(List.of(bm25, nearest));
+    List<RankedDoc> ranked = ReciprocalRankFusion.fuse(List.of(bm25, nearest.ranking()));
     return new Ranking(ranked, (MatchSummary) results[1]);
-  }
-
-  // Keys rather than doc ids: a key names exactly one live document, and Lucene can look it up.
-  private static Query keysOf(List<RankedDoc> docs) {
-    if (docs.isEmpty()) {
-      return new MatchNoDocsQuery("no neighbours");
-    }
-    return KeywordField.newSetQuery(IndexSchema.KEY, docs.stream().map(RankedDoc::key).toList());
   }
 
   /** The filters and negations as one kNN pre-filter; null when there are none. */

@@ -59,6 +59,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--service-classpath", description = "classpath of voc serve for ingest (default: service/target next to eval)")
   String serviceClasspath;
 
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "keep the synthetic index in DIR and reuse it on the next run with the same --docs "
+          + "(default: a temporary directory, deleted)")
+  Path indexDir;
+
   @Option(names = "--out", description = "the JSON table (default: ${DEFAULT-VALUE})")
   Path out = Path.of("bench.json");
 
@@ -72,8 +77,10 @@ public final class BenchCommand implements Callable<Integer> {
         : VocService.defaultClasspath();
     List<Figure> figures = new ArrayList<>();
     if (only.contains("search") || only.contains("report")) {
-      try (BenchIndex index = BenchIndex.build(docs)) {
-        System.err.printf(Locale.ROOT, "indexed %,d documents in %.1f s%n", docs, index.seconds());
+      try (BenchIndex index = BenchIndex.build(docs, indexDir)) {
+        if (!Double.isNaN(index.seconds())) {
+          System.err.printf(Locale.ROOT, "indexed %,d documents in %.1f s%n", docs, index.seconds());
+        }
         if (only.contains("search")) {
           figures.addAll(index.searchFigures(runs, queries));
         }

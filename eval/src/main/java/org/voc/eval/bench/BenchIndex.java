@@ -24,13 +24,16 @@ final class BenchIndex implements AutoCloseable {
   private static final int REPORT_WEEKS = 12;
 
   private final Path dir;
+  private final boolean kept;
   private final LuceneDocumentIndex index;
   private final DirectoryReader reader;
   private final SyntheticCorpus corpus;
   private final double seconds;
 
-  private BenchIndex(Path dir, LuceneDocumentIndex index, DirectoryReader reader, SyntheticCorpus corpus, double seconds) {
+  private BenchIndex(Path dir, LuceneDocumentIndex index, DirectoryReader reader, SyntheticCorpus corpus, double seconds,
+      boolean kept) {
     this.dir = dir;
+    this.kept = kept;
     this.index = index;
     this.reader = reader;
     this.corpus = corpus;
@@ -38,9 +41,27 @@ final class BenchIndex implements AutoCloseable {
   }
 
   static BenchIndex build(int docs) throws IOException {
-    Path dir = Files.createTempDirectory("voc-bench");
+    return build(docs, null);
+  }
+
+  /**
+   * The synthetic index of {@code docs} documents, in a temporary directory deleted on close when
+   * {@code keep} is null; else in {@code keep}, reused as it is when it already holds {@code docs}
+   * documents (a re-run then skips the minutes of indexing) and kept on close.
+   */
+  static BenchIndex build(int docs, Path keep) throws IOException {
+    Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("voc-bench");
     LuceneDocumentIndex index = LuceneDocumentIndex.open(dir, Duration.ofSeconds(10));
     SyntheticCorpus corpus = new SyntheticCorpus(SEED);
+    if (keep != null && index.count() == docs) {
+      System.err.printf(Locale.ROOT, "  reusing the %,d documents indexed in %s%n", docs, dir);
+      return new BenchIndex(dir, index, DirectoryReader.open(FSDirectory.open(dir)), corpus, Double.NaN, true);
+    }
+    if (index.count() > 0) {
+      index.close();
+      throw new IOException(dir + " holds an index of " + index.count() + " documents, not " + docs
+          + ": give another --index directory, or delete it");
+    }
     long start = System.nanoTime();
     for (int i = 0; i < docs; i++) {
       SyntheticCorpus.Generated generated = corpus.next(i, docs);
@@ -52,7 +73,7 @@ final class BenchIndex implements AutoCloseable {
     index.commit(Map.of());
     index.refresh();
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new BenchIndex(dir, index, DirectoryReader.open(FSDirectory.open(dir)), corpus, seconds);
+    return new BenchIndex(dir, index, DirectoryReader.open(FSDirectory.open(dir)), corpus, seconds, keep != null);
   }
 
   double seconds() {
@@ -113,6 +134,8 @@ final class BenchIndex implements AutoCloseable {
   public void close() throws IOException {
     reader.close();
     index.close();
-    ScratchDir.delete(dir);
+    if (!kept) {
+      ScratchDir.delete(dir);
+    }
   }
 }
