@@ -47,7 +47,7 @@ public final class Analyzers {
     AnalyzerSettings settings = new AnalyzerSettings(config.analysis().maxSentences(),
         config.analysis().maxChars(), AnalyzerSettings.DEFAULT_MAX_KEY_PHRASES);
     if (config.analysis().analysisPipeline() == AnalysisPipeline.FAST) {
-      return configured(fast(pipeline, settings, start), config);
+      return configured(fast(pipeline, settings, config.analysis().sentiment(), start), config);
     }
     CoreNlpSentiment coreNlp = CoreNlpSentiment.fromClasspath();
     String choice = config.analysis().sentiment();
@@ -64,15 +64,17 @@ public final class Analyzers {
   }
 
   /**
-   * The transformer-only analyzer: the shipped sentiment head over the encoder's frozen sentence
-   * vectors and theme detection on the same vectors, so that one encoder pass is all the models
-   * cost. Not the fine-tuned top layers: on PyTorch they cost 40-70 % of the encoder pass again.
+   * The transformer-only analyzer: the shipped transformer and theme detection on one encoder pass.
+   * With {@code transformer-head} the sentiment is the softmax head over the encoder's frozen vectors
+   * instead of the fine-tuned top layers, which on PyTorch cost 40-70 % of the encoder pass again.
    */
-  private static DocumentAnalyzer fast(CoreNlpPipeline pipeline, AnalyzerSettings settings, long start) {
-    OnnxTextEncoder encoder = ShippedSentiment.loadFrozenEncoder();
+  private static DocumentAnalyzer fast(CoreNlpPipeline pipeline, AnalyzerSettings settings, String sentiment,
+      long start) {
+    OnnxTextEncoder encoder = sentiment.equals(VocConfig.Analysis.TRANSFORMER_HEAD)
+        ? ShippedSentiment.loadFrozenEncoder() : ShippedSentiment.loadEncoder();
     TransformerSentiment model = ShippedSentiment.transformer(encoder);
-    LOG.info("Models loaded in {} ms: pipeline fast, sentiment {}, encoder {}",
-        (System.nanoTime() - start) / 1_000_000, model.name(), encoder.name());
+    LOG.info("Models loaded in {} ms: pipeline fast, sentiment {} {}, encoder {}",
+        (System.nanoTime() - start) / 1_000_000, model.name(), model.version(), encoder.name());
     return DocumentAnalyzer.fast(pipeline, model, ShippedThemes.detector(encoder), settings, Clock.systemUTC());
   }
 

@@ -151,15 +151,18 @@ public final class ConfigLoader {
 
   /** Checks the {@code analysis} settings, for callers that change them after loading (a flag). */
   public static void validate(VocConfig.Analysis analysis) {
-    if (!java.util.Set.of("ensemble", "transformer", "corenlp").contains(analysis.sentiment())) {
-      throw new ConfigException("analysis.sentiment must be ensemble, transformer or corenlp, not '"
-          + analysis.sentiment() + "'");
-    }
     AnalysisPipeline pipeline = AnalysisPipeline.parse(analysis.pipeline()).orElseThrow(() -> new ConfigException(
         "analysis.pipeline must be full or fast, not '" + analysis.pipeline() + "'"));
-    if (pipeline == AnalysisPipeline.FAST && !analysis.sentiment().equals("transformer")) {
-      throw new ConfigException("analysis.pipeline fast scores sentiment with the transformer alone, so"
-          + " analysis.sentiment must be transformer or left out, not '" + analysis.sentiment() + "'");
+    if (pipeline == AnalysisPipeline.FAST) {
+      if (!java.util.Set.of("transformer", VocConfig.Analysis.TRANSFORMER_HEAD).contains(analysis.sentiment())) {
+        throw new ConfigException("analysis.pipeline fast scores sentiment with the transformer alone, so"
+            + " analysis.sentiment must be transformer (or left out) or transformer-head, not '"
+            + analysis.sentiment() + "'");
+      }
+    } else if (!java.util.Set.of("ensemble", "transformer", "corenlp").contains(analysis.sentiment())) {
+      throw new ConfigException("analysis.sentiment must be ensemble, transformer or corenlp, not '"
+          + analysis.sentiment() + "'" + (analysis.sentiment().equals(VocConfig.Analysis.TRANSFORMER_HEAD)
+              ? " (transformer-head is for analysis.pipeline: fast)" : ""));
     }
   }
 

@@ -243,13 +243,17 @@ public record VocConfig(
    * Analysis settings: the pipeline ({@code full}, the default, or {@code fast}: transformer only,
    * see {@link org.voc.nlp.AnalysisPipeline}), the sentiment model ({@code ensemble}, {@code
    * transformer} or {@code corenlp}; the transformer's encoder also makes the vectors for semantic
-   * search; {@code fast} takes only {@code transformer}, its default), worker threads (default: one
-   * per core) and how much of a text is analyzed.
+   * search; {@code fast} takes {@code transformer}, its default, or {@code transformer-head}, the
+   * head over frozen vectors: faster, less accurate), worker threads (default: one per core) and how
+   * much of a text is analyzed.
    */
   public record Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars,
       String pipeline) {
 
     public static final Analysis DEFAULT = new Analysis(null, null, null, null, null);
+
+    /** The sentiment of the head over the encoder's frozen vectors (fast pipeline only). */
+    public static final String TRANSFORMER_HEAD = "transformer-head";
 
     public Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars) {
       this(sentiment, workers, maxSentences, maxChars, null);
@@ -264,10 +268,16 @@ public record VocConfig(
       maxChars = maxChars == null ? 20_000 : maxChars;
     }
 
-    /** These settings on {@code value}'s pipeline; {@code fast} scores sentiment with the transformer. */
+    /**
+     * These settings on {@code value}'s pipeline: {@code fast} keeps a transformer sentiment and
+     * replaces any other with {@code transformer}; {@code full} replaces {@code transformer-head}.
+     */
     public Analysis withPipeline(String value) {
       boolean fast = AnalysisPipeline.FAST.wireName().equals(value);
-      return new Analysis(fast ? "transformer" : sentiment, workers, maxSentences, maxChars, value);
+      boolean transformer = sentiment.startsWith("transformer");
+      String model = fast && !transformer ? "transformer"
+          : !fast && sentiment.equals(TRANSFORMER_HEAD) ? "transformer" : sentiment;
+      return new Analysis(model, workers, maxSentences, maxChars, value);
     }
 
     /** The pipeline named by {@link #pipeline}; call after {@link ConfigLoader} has validated it. */

@@ -39,6 +39,16 @@ class AnalysisPipelineConfigTest {
   }
 
   @Test
+  void theHeadOverFrozenVectorsIsForTheFastPipelineOnly() throws IOException {
+    assertThat(load("analysis: {pipeline: fast, sentiment: transformer-head}\n").sentiment())
+        .isEqualTo("transformer-head");
+    assertThatThrownBy(() -> load("analysis: {sentiment: transformer-head}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("analysis.sentiment")
+        .hasMessageContaining("analysis.pipeline: fast");
+  }
+
+  @Test
   void unknownPipelineIsAnErrorNamingTheKey() {
     assertThatThrownBy(() -> load("analysis:\n  pipeline: quick\n"))
         .isInstanceOf(ConfigException.class)
@@ -60,6 +70,9 @@ class AnalysisPipelineConfigTest {
     ConfigLoader.validate(fast);
     assertThat(fast.sentiment()).isEqualTo("transformer");
     assertThat(load("analysis: {sentiment: corenlp}\n").withPipeline("full").sentiment()).isEqualTo("corenlp");
+    VocConfig.Analysis head = load("analysis: {pipeline: fast, sentiment: transformer-head}\n");
+    assertThat(head.withPipeline("fast").sentiment()).isEqualTo("transformer-head");
+    assertThat(head.withPipeline("full").sentiment()).isEqualTo("transformer");
     assertThatThrownBy(() -> ConfigLoader.validate(VocConfig.Analysis.DEFAULT.withPipeline("slow")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("analysis.pipeline");
