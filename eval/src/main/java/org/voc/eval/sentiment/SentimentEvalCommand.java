@@ -11,7 +11,7 @@ import org.voc.nlp.VocJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code voc eval sentiment --data FILE [--model corenlp|transformer|ensemble] [--labels MAP]}. */
+/** {@code voc eval sentiment --data FILE [--model corenlp|transformer|ensemble|fast|fast-head] [--labels MAP]}. */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
     description = "Sentiment accuracy on a TSV (text<TAB>label) or JSONL ({\"text\",\"label\"}) file.")
 public final class SentimentEvalCommand implements Callable<Integer> {
@@ -20,7 +20,8 @@ public final class SentimentEvalCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--model", defaultValue = "ensemble", paramLabel = "MODEL",
-      description = "corenlp, transformer or ensemble (default: ${DEFAULT-VALUE})")
+      description = "corenlp, transformer, ensemble; fast or fast-head (analysis.pipeline: fast with sentiment"
+          + " transformer or transformer-head) (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--labels", paramLabel = "MAP", description = "label mapping, e.g. 0=negative,1=positive")

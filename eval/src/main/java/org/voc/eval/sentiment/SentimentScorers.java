@@ -27,8 +27,21 @@ public final class SentimentScorers {
         yield new AnalyzerScorer("ensemble",
             analyzer(pipeline(), ShippedSentiment.ensemble(CoreNlpSentiment.fromClasspath(), encoder)), threads);
       }
-      default -> throw new IllegalArgumentException("unknown --model '" + model + "' (corenlp, transformer, ensemble)");
+      case "fast" -> fast("fast", ShippedSentiment.loadEncoder(), threads);
+      case "fast-head" -> fast("fast-head", ShippedSentiment.loadFrozenEncoder(), threads);
+      default -> throw new IllegalArgumentException(
+          "unknown --model '" + model + "' (corenlp, transformer, ensemble, fast, fast-head)");
     };
+  }
+
+  /**
+   * The transformer-only analysis ({@code analysis.pipeline: fast}): sentences split, each scored by
+   * the shipped transformer on {@code encoder} (fine-tuned layers on a tapped one, else the head over
+   * frozen vectors: {@code sentiment: transformer-head}), averaged by length.
+   */
+  private static SentimentScorer fast(String name, TextEncoder encoder, int threads) {
+    return new AnalyzerScorer(name, DocumentAnalyzer.fast(pipeline(), ShippedSentiment.transformer(encoder), null,
+        AnalyzerSettings.defaults(), Clock.systemUTC()), threads);
   }
 
   /** A trained transformer alone (for training reports); its encoder stays open. */

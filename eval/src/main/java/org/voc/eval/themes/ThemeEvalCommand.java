@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.voc.eval.train.SentimentTraining;
 import org.voc.models.OnnxTextEncoder;
+import org.voc.nlp.AnalysisPipeline;
+import org.voc.nlp.SentenceLevelTargets;
 import org.voc.nlp.ShippedSentiment;
+import org.voc.nlp.TargetSentimentModel;
 import org.voc.nlp.ThemeDefinition;
 import org.voc.nlp.ThemeDetector;
 import org.voc.nlp.VocJson;
@@ -32,11 +35,18 @@ public final class ThemeEvalCommand implements Callable<Integer> {
           + "or a directory written by voc train themes (default: ${DEFAULT-VALUE})")
   String model;
 
+  @Option(names = "--pipeline", defaultValue = "full", paramLabel = "full|fast",
+      description = "full: polarity from the target model; fast (analysis.pipeline: fast): each theme gets its"
+          + " sentence's sentiment from the transformer (default: ${DEFAULT-VALUE})")
+  String pipeline;
+
   @Override
   public Integer call() throws Exception {
+    AnalysisPipeline analysis = AnalysisPipeline.parse(pipeline)
+        .orElseThrow(() -> new IllegalArgumentException("--pipeline: full or fast, not '" + pipeline + "'"));
     ThemeFile file = ThemeFile.read(data);
     try (ProgressBar bar = SentimentTraining.bar("eval themes", file.rows().size())) {
-      Map<String, Object> result = evaluate(file, taxonomy, model, bar::stepBy);
+      Map<String, Object> result = evaluate(file, taxonomy, model, analysis, bar::stepBy);
       bar.close();
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
@@ -46,11 +56,23 @@ public final class ThemeEvalCommand implements Callable<Integer> {
   /** The theme scores of {@code model} on {@code file}; shared with the regressions. */
   public static Map<String, Object> evaluate(ThemeFile file, Path taxonomy, String model,
       java.util.function.IntConsumer progress) throws java.io.IOException {
+    return evaluate(file, taxonomy, model, AnalysisPipeline.FULL, progress);
+  }
+
+  /**
+   * As above, with the theme sentiment of {@code pipeline}: the target model's ({@code full}), or
+   * each theme its sentence's from the transformer ({@code fast}, as that analysis does).
+   */
+  public static Map<String, Object> evaluate(ThemeFile file, Path taxonomy, String model,
+      AnalysisPipeline pipeline, java.util.function.IntConsumer progress) throws java.io.IOException {
     List<ThemeDefinition> themes = TaxonomyFile.themes(taxonomy, file.themeNames());
+    boolean fast = pipeline == AnalysisPipeline.FAST;
     try (OnnxTextEncoder encoder = ShippedSentiment.loadEncoder()) {
-      Map<String, Object> result = ThemeEvaluation.run(file, themes, detector(encoder, model),
-          ShippedSentiment.targets(encoder), progress);
+      TargetSentimentModel targets = fast ? new SentenceLevelTargets(ShippedSentiment.transformer(encoder))
+          : ShippedSentiment.targets(encoder);
+      Map<String, Object> result = ThemeEvaluation.run(file, themes, detector(encoder, model), targets, progress);
       result.put("model", model);
+      result.put("pipeline", pipeline.wireName());
       return result;
     }
   }
