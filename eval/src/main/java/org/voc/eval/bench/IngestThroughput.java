@@ -12,14 +12,16 @@ import org.voc.nlp.ShippedSentiment;
 
 /**
  * Documents per second end to end: batches POSTed to {@code /v1/documents} (journaled, answered),
- * analyzed by the workers, indexed, until search finds the last one. Two services run side by side
- * on the same texts: the default {@code analysis.sentiment: ensemble} (transformer and CoreNLP) and
- * {@code transformer}. There is no transformer-only path: with {@code transformer} CoreNLP still
- * splits, tags and parses every text (sentences, key phrases, aspects need the trees); only its
- * sentiment model is not consulted. The baseline is the encoder alone (the shipped encoder's DJL
- * ONNX Runtime predictor, {@link OnnxTextEncoder#embed}) over the same texts in the same batches,
- * in this JVM: what the path would cost if nothing but the transformer ran. Runs are interleaved
- * (ensemble, transformer, encoder, ...) after one warm-up of each.
+ * analyzed by the workers, indexed, until search finds the last one. Four services run side by side
+ * on the same texts: the default {@code analysis.sentiment: ensemble} (transformer and CoreNLP),
+ * {@code transformer} (CoreNLP still splits, tags and parses every text for key phrases and aspects,
+ * and the target model scores themes, brands and aspects; only CoreNLP's sentiment is not
+ * consulted), and {@code analysis.pipeline: fast}, the transformer-only path (one encoder pass over
+ * the sentences, no parse), with the fine-tuned sentiment layers and with {@code sentiment:
+ * transformer-head} (the head over frozen vectors: nothing but the encoder). The baseline is the encoder alone (the shipped encoder's DJL ONNX Runtime
+ * predictor, {@link OnnxTextEncoder#embed}) over the same texts in the same batches, in this JVM:
+ * what the path would cost if nothing but the transformer ran. Runs are interleaved (ensemble,
+ * transformer, fast, fast-head, encoder, ...) after one warm-up of each.
  */
 final class IngestThroughput {
 
@@ -35,33 +37,49 @@ final class IngestThroughput {
 
   List<Figure> measure(int runs, String serviceClasspath) throws Exception {
     try (ScratchDir dir = ScratchDir.create("voc-bench-ingest");
-        VocService ensemble = VocService.start("ensemble", "ensemble", serviceClasspath, dir.path());
-        VocService transformer = VocService.start("transformer", "transformer", serviceClasspath, dir.path());
+        VocService ensemble = VocService.start("ensemble", "{sentiment: ensemble}", serviceClasspath, dir.path());
+        VocService transformer = VocService.start("transformer", "{sentiment: transformer}", serviceClasspath,
+            dir.path());
+        VocService fast = VocService.start("fast", "{pipeline: fast}", serviceClasspath, dir.path());
+        VocService fastHead = VocService.start("fast-head", "{pipeline: fast, sentiment: transformer-head}",
+            serviceClasspath, dir.path());
         OnnxTextEncoder encoder = ShippedSentiment.encoderModel().load(EncoderSettings.defaults())) {
-      ensemble.awaitHealthy();
-      transformer.awaitHealthy();
+      List<VocService> services = List.of(ensemble, transformer, fast, fastHead);
+      for (VocService service : services) {
+        service.awaitHealthy();
+      }
       System.err.printf(Locale.ROOT, "ingest: %d documents in batches of %d; warming up%n", texts.size(), batch);
       List<String> warmUp = texts.subList(0, Math.min(texts.size(), 2 * batch));
-      ingest(ensemble, "warm-up", warmUp);
-      ingest(transformer, "warm-up", warmUp);
+      for (VocService service : services) {
+        ingest(service, "warm-up", warmUp);
+      }
       encode(encoder, texts);
-      double[][] perSecond = new double[3][runs];
+      int baseline = services.size();
+      double[][] perSecond = new double[baseline + 1][runs];
       for (int r = 0; r < runs; r++) {
         String source = "bench-" + (r + 1);
-        perSecond[0][r] = texts.size() / ingest(ensemble, source, texts);
-        perSecond[1][r] = texts.size() / ingest(transformer, source, texts);
-        perSecond[2][r] = texts.size() / encode(encoder, texts);
-        System.err.printf(Locale.ROOT, "ingest run %d: ensemble %.2f docs/s, transformer %.2f docs/s, encoder %.1f docs/s%n",
-            r + 1, perSecond[0][r], perSecond[1][r], perSecond[2][r]);
+        StringBuilder line = new StringBuilder();
+        for (int s = 0; s < baseline; s++) {
+          perSecond[s][r] = texts.size() / ingest(services.get(s), source, texts);
+          line.append(String.format(Locale.ROOT, "%s %.2f docs/s, ", services.get(s).name(), perSecond[s][r]));
+        }
+        perSecond[baseline][r] = texts.size() / encode(encoder, texts);
+        System.err.printf(Locale.ROOT, "ingest run %d: %sencoder %.1f docs/s%n", r + 1, line, perSecond[baseline][r]);
       }
-      double encoderMedian = Timings.median(perSecond[2]);
-      double transformerMedian = Timings.median(perSecond[1]);
+      double encoderMedian = Timings.median(perSecond[baseline]);
       return List.of(
           new Figure("ingest, ensemble (transformer + CoreNLP)", "docs/s", Timings.median(perSecond[0]),
               encoderMedian, "", null),
-          new Figure("ingest, sentiment: transformer", "docs/s", transformerMedian, encoderMedian,
-              ">= 0.9x encoder", transformerMedian >= 0.9 * encoderMedian));
+          new Figure("ingest, sentiment: transformer (CoreNLP still parses)", "docs/s", Timings.median(perSecond[1]),
+              encoderMedian, "", null),
+          transformerOnly("ingest, pipeline: fast (transformer only)", perSecond[2], encoderMedian),
+          transformerOnly("ingest, pipeline: fast, sentiment: transformer-head", perSecond[3], encoderMedian));
     }
+  }
+
+  private static Figure transformerOnly(String name, double[] perSecond, double encoderMedian) {
+    double median = Timings.median(perSecond);
+    return new Figure(name, "docs/s", median, encoderMedian, ">= 0.9x encoder", median >= 0.9 * encoderMedian);
   }
 
   /** Seconds from the first POST until search finds every document of {@code source}. */

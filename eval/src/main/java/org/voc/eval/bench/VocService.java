@@ -38,10 +38,11 @@ final class VocService implements AutoCloseable {
   }
 
   /**
-   * Starts the service with {@code analysis.sentiment: sentiment}, no rate limit (one client posts
-   * as fast as it is answered) and default workers (one per core); waits for {@code /health}.
+   * Starts the service with the {@code analysis} settings {@code analysis} (a YAML flow map such as
+   * {@code {sentiment: transformer}}), no rate limit (one client posts as fast as it is answered)
+   * and default workers (one per core); waits for {@code /health}.
    */
-  static VocService start(String name, String sentiment, String classpath, Path dir)
+  static VocService start(String name, String analysis, String classpath, Path dir)
       throws IOException, InterruptedException {
     Path home = Files.createDirectories(dir.resolve(name));
     int port = ChildJvm.freePort();
@@ -51,8 +52,8 @@ final class VocService implements AutoCloseable {
         port: %d
         data: %s
         limits: {requestsPerSecond: 0}
-        analysis: {sentiment: %s}
-        """, port, home.resolve("data"), sentiment), StandardCharsets.UTF_8);
+        analysis: %s
+        """, port, home.resolve("data"), analysis), StandardCharsets.UTF_8);
     ChildJvm jvm = ChildJvm.start("voc-" + name,
         List.of("-Xmx3g", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-Dai.djl.offline=true",
             "--add-modules", "jdk.incubator.vector"),
