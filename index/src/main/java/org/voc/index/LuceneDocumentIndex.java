@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -202,6 +203,28 @@ public final class LuceneDocumentIndex implements DocumentIndex {
   public UnthemedSample unthemedSample(SearchRequest request, int max, long seed)
       throws IOException {
     return withSearcher(searcher -> sampler.run(searcher, request, max, seed));
+  }
+
+  /**
+   * Runs the merges the merge policy asks for and waits until none is left, then makes the result
+   * searchable. A bulk import leaves more segments than the policy wants, and each one costs every
+   * search a graph search and a term lookup; the service merges them in the background as it
+   * ingests, a benchmark or a maintenance job calls this to measure or serve the settled index.
+   * Searches go on meanwhile; the merged segments are durable at the next {@link #commit}.
+   */
+  public void awaitMerges() throws IOException {
+    ConcurrentMergeScheduler scheduler =
+        (ConcurrentMergeScheduler) writer.getConfig().getMergeScheduler();
+    do {
+      writer.maybeMerge();
+      scheduler.sync();
+    } while (writer.hasPendingMerges());
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** The number of segments a search visits now. */
+  public int segmentCount() throws IOException {
+    return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
   }
 
   @Override

@@ -137,6 +137,34 @@ class LuceneDocumentIndexTest {
   }
 
   @Test
+  void awaitMergesLeavesFewerSegmentsAndEveryDocument() throws IOException {
+    LuceneDocumentIndex index = open(MANUAL);
+    List<IndexedDocument> stored = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      IndexedDocument document = doc("m-" + i, "segment number " + i).build();
+      stored.add(document);
+      index.put(document);
+      // Each commit flushes the one document into a segment of its own.
+      index.commit(Map.of());
+    }
+
+    index.awaitMerges();
+
+    // The merge policy keeps at most 10 segments of a size; 40 one-document segments are merged.
+    assertThat(index.segmentCount()).isBetween(1, 10);
+    assertThat(index.count()).isEqualTo(40);
+    for (IndexedDocument document : stored) {
+      assertThat(index.get(document.key())).contains(document);
+    }
+    // The merged segments are durable once committed.
+    index.commit(Map.of("journal.offset", "40"));
+    closeAndForget(index);
+    LuceneDocumentIndex reopened = open(MANUAL);
+    assertThat(reopened.count()).isEqualTo(40);
+    assertThat(reopened.segmentCount()).isBetween(1, 10);
+  }
+
+  @Test
   void newIndexHasNoCommittedUserData() throws IOException {
     assertThat(open(MANUAL).committedUserData()).isEmpty();
   }

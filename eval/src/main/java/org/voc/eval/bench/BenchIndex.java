@@ -55,6 +55,7 @@ final class BenchIndex implements AutoCloseable {
     SyntheticCorpus corpus = new SyntheticCorpus(SEED);
     if (keep != null && index.count() == docs) {
       System.err.printf(Locale.ROOT, "  reusing the %,d documents indexed in %s%n", docs, dir);
+      settle(index);
       return new BenchIndex(dir, index, DirectoryReader.open(FSDirectory.open(dir)), corpus, Double.NaN, true);
     }
     if (index.count() > 0) {
@@ -73,7 +74,20 @@ final class BenchIndex implements AutoCloseable {
     index.commit(Map.of());
     index.refresh();
     double seconds = (System.nanoTime() - start) / 1e9;
+    settle(index);
     return new BenchIndex(dir, index, DirectoryReader.open(FSDirectory.open(dir)), corpus, seconds, keep != null);
+  }
+
+  // Searches are measured on the index the merge policy settles on, not while it is still merging
+  // the segments the bulk load left: a background merge of HNSW graphs takes both cores for
+  // minutes and would be measured as search latency, in voc's figures and the baseline's alike.
+  private static void settle(LuceneDocumentIndex index) throws IOException {
+    long start = System.nanoTime();
+    int before = index.segmentCount();
+    index.awaitMerges();
+    index.commit(Map.of());
+    System.err.printf(Locale.ROOT, "  merges settled: %d segments, %d before, %.0f s%n",
+        index.segmentCount(), before, (System.nanoTime() - start) / 1e9);
   }
 
   double seconds() {
