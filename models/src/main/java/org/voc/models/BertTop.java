@@ -229,9 +229,19 @@ public final class BertTop implements AutoCloseable {
    * be {@code firstLayer - 1}), in length-sorted batches; inference only.
    */
   public float[][] probabilities(float[][] hidden, int[] tokens) {
+    return perClass(hidden, tokens, true);
+  }
+
+  /** Class logits, as {@link #probabilities} gives them before the softmax. */
+  public float[][] logits(float[][] hidden, int[] tokens) {
+    return perClass(hidden, tokens, false);
+  }
+
+  private float[][] perClass(float[][] hidden, int[] tokens, boolean softmax) {
     float[][] probabilities = new float[hidden.length][];
     forBatches(hidden, tokens, (store, batch, x, mask) -> {
-      float[] p = logits(store, x, mask, false).softmax(1).toFloatArray();
+      NDArray logits = logits(store, x, mask, false);
+      float[] p = (softmax ? logits.softmax(1) : logits).toFloatArray();
       for (int row = 0; row < batch.length; row++) {
         probabilities[batch[row]] =
             java.util.Arrays.copyOfRange(p, row * classes.size(), (row + 1) * classes.size());

@@ -108,7 +108,20 @@ public final class BertTopFile {
         JSON.createObjectNode(), manager);
   }
 
-  private static Loaded load(NDManager manager, InputStream stream) throws IOException {
+  /**
+   * A top's weights as the file holds them, read with no engine: what ONNX Runtime needs to run the
+   * top inside the encoder's graph (see {@link OnnxGraph#withTunedTop}).
+   */
+  public record Weights(String encoder, JsonNode header, int firstLayer, int layers,
+      BertTop.Dimensions dimensions, List<String> classes, Map<String, OnnxGraph.Tensor> tensors) {
+    public Weights {
+      classes = List.copyOf(classes);
+      tensors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+    }
+  }
+
+  /** The header and weights, as floats, without loading PyTorch. */
+  public static Weights read(InputStream stream) throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
     JsonNode header = header(in);
     Map<String, OnnxGraph.Tensor> weights = new LinkedHashMap<>();
@@ -127,13 +140,15 @@ public final class BertTopFile {
     }
     List<String> classes = new ArrayList<>();
     header.get("classes").forEach(c -> classes.add(c.asText()));
-    BertTop top = new BertTop(
-        manager,
-        header.get("firstLayer").asInt(),
-        header.get("layers").asInt(),
-        JSON.treeToValue(header.get("dimensions"), BertTop.Dimensions.class),
-        classes,
-        weights);
-    return new Loaded(top, header.get("encoder").asText(), header, manager);
+    return new Weights(header.get("encoder").asText(), header, header.get("firstLayer").asInt(),
+        header.get("layers").asInt(), JSON.treeToValue(header.get("dimensions"), BertTop.Dimensions.class),
+        classes, weights);
+  }
+
+  private static Loaded load(NDManager manager, InputStream stream) throws IOException {
+    Weights read = read(stream);
+    BertTop top = new BertTop(manager, read.firstLayer(), read.layers(), read.dimensions(), read.classes(),
+        read.tensors());
+    return new Loaded(top, read.encoder(), read.header(), manager);
   }
 }

@@ -57,6 +57,15 @@ public enum EncoderModel {
     return OnnxTextEncoder.load(this, settings, tapLayer);
   }
 
+  /**
+   * Loads the model with the hidden state after layer {@code tapLayer} exposed (-1 for none) and the
+   * fine-tuned {@code top} run by ONNX Runtime in the same pass: {@link OnnxTextEncoder#encode}
+   * gives its logits too.
+   */
+  public OnnxTextEncoder load(EncoderSettings settings, int tapLayer, BertTopFile.Weights top) {
+    return OnnxTextEncoder.load(this, settings, tapLayer, top);
+  }
+
   /** The model's weights, named as in its PyTorch module (see {@link OnnxGraph#weights}). */
   public java.util.Map<String, OnnxGraph.Tensor> weights() {
     try (java.io.InputStream in =

@@ -16,10 +16,11 @@ import java.util.List;
 final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslator.Output> {
 
   /**
-   * One batch's pooled unit vectors and, when the encoder taps an inner layer, that layer's hidden
-   * states {@code [rows][width][dim]} flattened (else null).
+   * One batch's pooled unit vectors; when the encoder taps an inner layer, that layer's hidden
+   * states {@code [rows][width][dim]} flattened (else null); when its graph holds a tuned top, the
+   * top's class logits per row (else null).
    */
-  record Output(float[][] vectors, float[] tapped, int dim) {}
+  record Output(float[][] vectors, float[] tapped, int dim, float[][] logits) {}
 
   private static final String MASK = "attention_mask";
   private static final String BATCH = "batch";
@@ -27,12 +28,15 @@ final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslato
   private final List<String> inputNames;
   private final Pooling pooling;
   private final String tapName;
+  private final String logitsName;
 
   /**
    * @param inputNames the model's inputs, in its order; some exports have no {@code
    *     token_type_ids}, so the model says which of the three it wants
+   * @param tapName the tapped layer's output, or null
+   * @param logitsName the tuned top's logits output (see {@link TunedTopGraph}), or null
    */
-  EncoderTranslator(List<String> inputNames, Pooling pooling, String tapName) {
+  EncoderTranslator(List<String> inputNames, Pooling pooling, String tapName, String logitsName) {
     for (String name : inputNames) {
       if (!name.equals("input_ids") && !name.equals(MASK) && !name.equals("token_type_ids")) {
         throw new IllegalArgumentException("Not a BERT-style encoder input: " + name);
@@ -41,6 +45,7 @@ final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslato
     this.inputNames = List.copyOf(inputNames);
     this.pooling = pooling;
     this.tapName = tapName;
+    this.logitsName = logitsName;
   }
 
   @Override
@@ -77,14 +82,29 @@ final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslato
     int dim = Math.toIntExact(shape.get(2));
     float[][] vectors =
         pooling.pool(hidden.toFloatArray(), batch.attentionMask(), batch.rows(), batch.width(), dim);
-    if (tapName == null) {
-      return new Output(vectors, null, dim);
+    float[] tapped = null;
+    if (tapName != null) {
+      NDArray state = outputs.get(tapName);
+      if (state == null || !state.getShape().equals(shape)) {
+        throw new IllegalStateException("Encoder gave no " + tapName + " of shape " + shape);
+      }
+      tapped = state.toFloatArray();
     }
-    NDArray tapped = outputs.get(tapName);
-    if (tapped == null || !tapped.getShape().equals(shape)) {
-      throw new IllegalStateException("Encoder gave no " + tapName + " of shape " + shape);
+    return new Output(vectors, tapped, dim, logitsName == null ? null : logits(outputs, batch.rows()));
+  }
+
+  private float[][] logits(NDList outputs, int rows) {
+    NDArray logits = outputs.get(logitsName);
+    if (logits == null || logits.getShape().dimension() != 2 || logits.getShape().get(0) != rows) {
+      throw new IllegalStateException("Encoder gave no " + logitsName + " of " + rows + " rows");
     }
-    return new Output(vectors, tapped.toFloatArray(), dim);
+    int classes = Math.toIntExact(logits.getShape().get(1));
+    float[] flat = logits.toFloatArray();
+    float[][] perRow = new float[rows][];
+    for (int row = 0; row < rows; row++) {
+      perRow[row] = java.util.Arrays.copyOfRange(flat, row * classes, (row + 1) * classes);
+    }
+    return perRow;
   }
 
   /** Batches are built by the caller, already padded; DJL must not stack them again. */

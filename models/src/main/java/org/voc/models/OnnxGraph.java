@@ -24,7 +24,7 @@ public final class OnnxGraph {
   /** A float tensor, row-major. */
   public record Tensor(String name, long[] shape, float[] data) {}
 
-  private static final int FLOAT = 1;
+  static final int FLOAT = 1;
 
   private OnnxGraph() {}
 
@@ -55,7 +55,7 @@ public final class OnnxGraph {
               initializers.put(tensor.name(), tensor);
             }
           }
-          case 1 -> matMul(in.readByteArray(), matMulInputs);
+          case 1 -> matMul(Node.parse(in.readByteArray()), matMulInputs);
           default -> in.skipField(tag);
         }
       }
@@ -76,25 +76,45 @@ public final class OnnxGraph {
    * new outputs is appended rather than the model rewritten.
    */
   static byte[] withOutputs(byte[] model, List<String> names) {
+    return withGraph(model, outputs(names));
+  }
+
+  /** A GraphProto holding only {@code names} as outputs, to merge into a model's graph. */
+  static byte[] outputs(List<String> names) {
     try {
-      ByteArrayOutputStream graph = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(graph);
-      for (String name : names) {
-        out.writeByteArray(12, valueInfo(name));
-      }
-      out.flush();
-      ByteArrayOutputStream extended = new ByteArrayOutputStream(model.length + 256);
-      extended.write(model);
-      CodedOutputStream tail = CodedOutputStream.newInstance(extended);
-      tail.writeByteArray(7, graph.toByteArray());
-      tail.flush();
-      return extended.toByteArray();
+      return message(out -> {
+        for (String name : names) {
+          out.writeByteArray(12, valueInfo(name));
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static byte[] valueInfo(String name) throws IOException {
+  /** The model with {@code graph}, a serialized GraphProto, merged into its graph (see above). */
+  static byte[] withGraph(byte[] model, byte[] graph) {
+    ByteArrayOutputStream extended = new ByteArrayOutputStream(model.length + graph.length + 16);
+    extended.writeBytes(model);
+    writeGraph(extended, graph);
+    return extended.toByteArray();
+  }
+
+  /**
+   * Writes {@code graph} as a ModelProto field, to follow a model's bytes: the two merge. Two
+   * serialized GraphProtos one after the other merge too, so several may be passed concatenated.
+   */
+  static void writeGraph(java.io.OutputStream model, byte[] graph) {
+    try {
+      CodedOutputStream tail = CodedOutputStream.newInstance(model);
+      tail.writeByteArray(7, graph);
+      tail.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] valueInfo(String name) throws IOException {
     // ValueInfoProto{name = 1, type = 2: TypeProto{tensor_type = 1: Tensor{elem_type = 1}}}
     byte[] tensorType = message(out -> out.writeInt32(1, FLOAT));
     byte[] type = message(out -> out.writeByteArray(1, tensorType));
@@ -105,11 +125,11 @@ public final class OnnxGraph {
         });
   }
 
-  private interface Writer {
+  interface Writer {
     void write(CodedOutputStream out) throws IOException;
   }
 
-  private static byte[] message(Writer writer) throws IOException {
+  static byte[] message(Writer writer) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     CodedOutputStream out = CodedOutputStream.newInstance(bytes);
     writer.write(out);
@@ -129,22 +149,34 @@ public final class OnnxGraph {
     throw new IOException("no graph in the model");
   }
 
-  private static void matMul(byte[] node, Map<String, String> matMulInputs) throws IOException {
-    CodedInputStream in = CodedInputStream.newInstance(node);
-    List<String> inputs = new ArrayList<>();
-    String name = "";
-    String op = "";
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      switch (tag >>> 3) {
-        case 1 -> inputs.add(in.readString());
-        case 3 -> name = in.readString();
-        case 4 -> op = in.readString();
-        default -> in.skipField(tag);
+  /** A NodeProto's name, op and tensors, and its bytes. */
+  record Node(String name, String op, List<String> inputs, List<String> outputs, byte[] proto) {
+
+    static Node parse(byte[] proto) throws IOException {
+      CodedInputStream in = CodedInputStream.newInstance(proto);
+      List<String> inputs = new ArrayList<>();
+      List<String> outputs = new ArrayList<>();
+      String name = "";
+      String op = "";
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        switch (tag >>> 3) {
+          case 1 -> inputs.add(in.readString());
+          case 2 -> outputs.add(in.readString());
+          case 3 -> name = in.readString();
+          case 4 -> op = in.readString();
+          default -> in.skipField(tag);
+        }
       }
+      return new Node(name, op, inputs, outputs, proto);
     }
-    if (op.equals("MatMul") && inputs.size() == 2 && name.endsWith("/MatMul")) {
+  }
+
+  /** Records a Linear's weight input under its module's name (see {@link #weights}). */
+  static void matMul(Node node, Map<String, String> matMulInputs) {
+    String name = node.name();
+    if (node.op().equals("MatMul") && node.inputs().size() == 2 && name.endsWith("/MatMul")) {
       String module = name.substring(1, name.length() - "/MatMul".length()).replace('/', '.');
-      matMulInputs.put(inputs.get(1), module + ".weight");
+      matMulInputs.put(node.inputs().get(1), module + ".weight");
     }
   }
 

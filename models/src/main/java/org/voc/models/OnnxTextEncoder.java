@@ -9,8 +9,10 @@ import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +41,28 @@ public final class OnnxTextEncoder implements TextEncoder {
   private final PredictorPerThread<TokenBatch, EncoderTranslator.Output> predictors;
   private final int dimension;
   private final int tapLayer;
+  private final TunedTop tunedTop;
 
   /**
-   * Texts encoded with an inner layer tapped: the unit vectors, and per text the tapped layer's
-   * hidden states {@code [tokens[i]][dim]} flattened, without padding.
+   * Texts encoded with an inner layer tapped: the unit vectors, per text the tapped layer's hidden
+   * states {@code [tokens[i]][dim]} flattened, without padding, and, where the encoder's graph holds
+   * a tuned top, per text its class logits (else null).
    */
-  public record Encoded(float[][] vectors, float[][] hidden, int[] tokens) {}
+  public record Encoded(float[][] vectors, float[][] hidden, int[] tokens, float[][] logits) {
+    public Encoded(float[][] vectors, float[][] hidden, int[] tokens) {
+      this(vectors, hidden, tokens, null);
+    }
+  }
+
+  /**
+   * The fine-tuned top layers and classifier that ONNX Runtime runs inside this encoder's pass (see
+   * {@link TunedTopGraph}): which layers, and the classes of {@link Encoded#logits}.
+   */
+  public record TunedTop(int firstLayer, int layers, List<String> classes) {
+    public TunedTop {
+      classes = List.copyOf(classes);
+    }
+  }
 
   private OnnxTextEncoder(
       String name,
@@ -53,9 +71,11 @@ public final class OnnxTextEncoder implements TextEncoder {
       Model model,
       SessionOptions sessionOptions,
       Pooling pooling,
-      int tapLayer) {
+      int tapLayer,
+      TunedTop tunedTop) {
     this.name = name;
     this.tapLayer = tapLayer;
+    this.tunedTop = tunedTop;
     this.settings = settings;
     this.tokenizer = tokenizer;
     this.model = model;
@@ -63,20 +83,28 @@ public final class OnnxTextEncoder implements TextEncoder {
     EncoderTranslator translator = new EncoderTranslator(
             model.describeInput().keys(),
             pooling,
-            tapLayer < 0 ? null : OnnxGraph.layerOutput(tapLayer));
+            tapLayer < 0 ? null : OnnxGraph.layerOutput(tapLayer),
+            tunedTop == null ? null : TunedTopGraph.LOGITS);
     this.predictors = new PredictorPerThread<>(() -> model.newPredictor(translator));
     // A first call sizes the output and warms the session up before real traffic.
     this.dimension = embed("warm up").length;
   }
 
   static OnnxTextEncoder load(EncoderModel encoder, EncoderSettings settings, int tapLayer) {
+    return load(encoder, settings, tapLayer, null);
+  }
+
+  /** As above, with {@code top} (null for none) run by ONNX Runtime in the same pass. */
+  static OnnxTextEncoder load(
+      EncoderModel encoder, EncoderSettings settings, int tapLayer, BertTopFile.Weights top) {
     return load(
         encoder.id(),
         encoder.modelResource(),
         encoder.tokenizerResource(),
         encoder.pooling(),
         settings,
-        tapLayer);
+        tapLayer,
+        top);
   }
 
   /**
@@ -106,22 +134,36 @@ public final class OnnxTextEncoder implements TextEncoder {
       Pooling pooling,
       EncoderSettings settings,
       int tapLayer) {
+    return load(name, modelResource, tokenizerResource, pooling, settings, tapLayer, null);
+  }
+
+  private static OnnxTextEncoder load(
+      String name,
+      String modelResource,
+      String tokenizerResource,
+      Pooling pooling,
+      EncoderSettings settings,
+      int tapLayer,
+      BertTopFile.Weights top) {
     DjlProcessSettings.apply();
     long start = System.nanoTime();
     HuggingFaceTokenizer tokenizer = tokenizer(tokenizerResource, settings.maxTokens());
     SessionOptions options = new SessionOptions();
     Model model = null;
     try {
-      model = onnxModel(name, modelResource, settings, options, tapLayer);
+      model = onnxModel(name, modelResource, settings, options, tapLayer, top);
+      TunedTop tuned = top == null ? null : new TunedTop(top.firstLayer(), top.layers(), top.classes());
       OnnxTextEncoder encoder =
-          new OnnxTextEncoder(name, settings, tokenizer, model, options, pooling, tapLayer);
+          new OnnxTextEncoder(name, settings, tokenizer, model, options, pooling, tapLayer, tuned);
       LOG.info(
-          "Encoder {} loaded in {} ms: {} dims, inputs {}, {}",
+          "Encoder {} loaded in {} ms: {} dims, inputs {}, {}{}",
           name,
           (System.nanoTime() - start) / 1_000_000,
           encoder.dimension,
           model.describeInput().keys(),
-          settings);
+          settings,
+          tuned == null ? "" : ", running tuned layers " + tuned.firstLayer() + "-"
+              + (tuned.firstLayer() + tuned.layers() - 1) + " and a " + tuned.classes().size() + "-class classifier");
       return encoder;
     } catch (RuntimeException e) {
       if (model != null) {
@@ -157,9 +199,17 @@ public final class OnnxTextEncoder implements TextEncoder {
     return tapLayer;
   }
 
-  /** The vectors and the tapped layer's hidden states of {@code texts}; needs a tap layer. */
+  /** The tuned top this encoder's graph runs, if any. */
+  public java.util.Optional<TunedTop> tunedTop() {
+    return java.util.Optional.ofNullable(tunedTop);
+  }
+
+  /**
+   * The vectors and the tapped layer's hidden states of {@code texts}, and the tuned top's logits
+   * where there is one; needs a tap layer or a tuned top (without a tap, the hidden states are null).
+   */
   public Encoded encode(List<String> texts) {
-    if (tapLayer < 0) {
+    if (tapLayer < 0 && tunedTop == null) {
       throw new IllegalStateException(name + " was loaded without a tapped layer");
     }
     return run(texts, true);
@@ -192,11 +242,11 @@ public final class OnnxTextEncoder implements TextEncoder {
     return new EncodedWithSpans(encode(texts), tokenSpans(texts));
   }
 
-  private Encoded run(List<String> texts, boolean keepHidden) {
+  private Encoded run(List<String> texts, boolean encoded) {
     // Fails once closed, before the native tokenizer is touched.
     Predictor<TokenBatch, EncoderTranslator.Output> predictor = predictors.get();
     if (texts.isEmpty()) {
-      return new Encoded(new float[0][], new float[0][], new int[0]);
+      return new Encoded(new float[0][], new float[0][], new int[0], new float[0][]);
     }
     Encoding[] encodings = tokenizer.batchEncode(texts.toArray(String[]::new));
     int[] lengths = new int[encodings.length];
@@ -204,13 +254,18 @@ public final class OnnxTextEncoder implements TextEncoder {
       lengths[i] = encodings[i].getIds().length;
     }
     float[][] vectors = new float[texts.size()][];
+    boolean keepHidden = encoded && tapLayer >= 0;
     float[][] hidden = keepHidden ? new float[texts.size()][] : null;
+    float[][] logits = encoded && tunedTop != null ? new float[texts.size()][] : null;
     for (int[] positions :
         LengthSortedBatches.plan(lengths, settings.maxBatch(), settings.tokenBudget())) {
       TokenBatch batch = TokenBatch.pad(encodings, positions);
       EncoderTranslator.Output output = predict(predictor, batch);
       for (int row = 0; row < positions.length; row++) {
         vectors[positions[row]] = output.vectors()[row];
+        if (logits != null) {
+          logits[positions[row]] = output.logits()[row];
+        }
         if (keepHidden) {
           int rowSize = lengths[positions[row]] * output.dim();
           hidden[positions[row]] = new float[rowSize];
@@ -219,7 +274,7 @@ public final class OnnxTextEncoder implements TextEncoder {
         }
       }
     }
-    return new Encoded(vectors, hidden, lengths);
+    return new Encoded(vectors, hidden, lengths, logits);
   }
 
   private EncoderTranslator.Output predict(
@@ -256,8 +311,8 @@ public final class OnnxTextEncoder implements TextEncoder {
     }
   }
 
-  private static Model onnxModel(
-      String name, String resource, EncoderSettings settings, SessionOptions options, int tap) {
+  private static Model onnxModel(String name, String resource, EncoderSettings settings,
+      SessionOptions options, int tap, BertTopFile.Weights top) {
     // DJL loads ONNX models from files; the resource sits inside a jar, so it is copied out and
     // deleted once ONNX Runtime has read it.
     Path dir = null;
@@ -266,10 +321,21 @@ public final class OnnxTextEncoder implements TextEncoder {
       dir = Files.createTempDirectory("voc-encoder-");
       Path file = dir.resolve(name + ".onnx");
       try (InputStream in = open(resource)) {
-        if (tap < 0) {
+        if (tap < 0 && top == null) {
           Files.copy(in, file);
         } else {
-          Files.write(file, OnnxGraph.withOutputs(in.readAllBytes(), List.of(OnnxGraph.layerOutput(tap))));
+          byte[] original = in.readAllBytes();
+          ByteArrayOutputStream added = new ByteArrayOutputStream();
+          if (tap >= 0) {
+            added.writeBytes(OnnxGraph.outputs(List.of(OnnxGraph.layerOutput(tap))));
+          }
+          if (top != null) {
+            added.writeBytes(TunedTopGraph.graph(original, top));
+          }
+          try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(original);
+            OnnxGraph.writeGraph(out, added.toByteArray());
+          }
         }
       }
       options.setIntraOpNumThreads(settings.intraOpThreads());
