@@ -14,25 +14,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Posts batches as NDJSON to {@code BASE/v1/documents} of a running voc service. A full queue (429)
- * is waited out as its {@code Retry-After} says, and so is a connection failure (with backoff), a
- * few times, before giving up.
+ * Posts batches as NDJSON to {@code BASE/v1/documents} of a running voc service. A busy service (429
+ * or 503) is waited out as its {@code Retry-After} says, for as long as it keeps answering, up to
+ * {@link #BUSY_BUDGET} of waiting per batch: a large import into a slower service is throttled, not
+ * abandoned. A connection failure is retried with backoff {@link #ATTEMPTS} times before giving up.
  */
 public final class HttpDocumentSink implements DocumentSink {
 
+  /** Connection failures (or timeouts) in a row after which a batch is given up. */
+  static final int ATTEMPTS = 8;
+
+  /** The most time one batch waits on busy answers before it is given up. */
+  static final Duration BUSY_BUDGET = Duration.ofMinutes(15);
+
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int ATTEMPTS = 8;
+
+  /** How the sink waits; tests record the waits instead. */
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
   private final URI endpoint;
   private final String apiKey;
+  private final Duration busyBudget;
+  private final Sleeper sleeper;
 
   /** @param apiKey sent as {@code Authorization: Bearer}; null for none */
   public HttpDocumentSink(URI server, String apiKey) {
+    this(server, apiKey, BUSY_BUDGET, Thread::sleep);
+  }
+
+  HttpDocumentSink(URI server, String apiKey, Duration busyBudget, Sleeper sleeper) {
     String base = server.toString().replaceAll("/+$", "");
     this.endpoint = URI.create(base + "/v1/documents");
     this.apiKey = apiKey;
+    this.busyBudget = busyBudget;
+    this.sleeper = sleeper;
   }
 
   @Override
@@ -62,28 +81,41 @@ public final class HttpDocumentSink implements DocumentSink {
   }
 
   private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-    IOException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    Duration waited = Duration.ZERO;
+    int busy = 0;
+    int failures = 0;
+    while (true) {
       HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
           .header("content-type", "application/x-ndjson")
           .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
       if (apiKey != null) {
         request.header("authorization", "Bearer " + apiKey);
       }
+      HttpResponse<String> response;
       try {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 429 && response.statusCode() != 503) {
-          return response;
-        }
-        long seconds = response.headers().firstValueAsLong("retry-after").orElse(1L << Math.min(attempt, 5));
-        Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 60))));
-        last = new IOException(endpoint + " stayed busy (" + response.statusCode() + ")");
+        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        last = e;
-        Thread.sleep(Duration.ofMillis(250L << Math.min(attempt, 6)));
+        failures++;
+        if (failures >= ATTEMPTS) {
+          throw e;
+        }
+        sleeper.sleep(Duration.ofMillis(250L << Math.min(failures, 6)));
+        continue;
       }
+      failures = 0;
+      if (response.statusCode() != 429 && response.statusCode() != 503) {
+        return response;
+      }
+      busy++;
+      long seconds = response.headers().firstValueAsLong("retry-after").orElse(1L << Math.min(busy, 5));
+      Duration wait = Duration.ofSeconds(Math.clamp(seconds, 1, 60));
+      if (waited.plus(wait).compareTo(busyBudget) > 0) {
+        throw new IOException(endpoint + " stayed busy (" + response.statusCode() + ", " + busy
+            + " answers) for " + waited.toSeconds() + " s; giving up on this batch");
+      }
+      sleeper.sleep(wait);
+      waited = waited.plus(wait);
     }
-    throw last;
   }
 
   private static String text(JsonNode node, String field) {
