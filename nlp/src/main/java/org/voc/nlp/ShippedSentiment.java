@@ -48,10 +48,15 @@ public final class ShippedSentiment {
 
   /**
    * Loads the encoder the shipped transformer reads: with the fine-tuned top, it also taps the
-   * layer below the top's first. Its vectors serve search either way.
+   * layer below the top's first (the aspect tagger and the target model read it) and runs the top
+   * and its classifier inside its own ONNX Runtime pass. Its vectors serve search either way.
    */
   public static OnnxTextEncoder loadEncoder() {
-    return encoderModel().load(EncoderSettings.defaults(), topFirstLayer().map(l -> l - 1).orElse(-1));
+    if (ShippedSentiment.class.getClassLoader().getResource(TOP) == null) {
+      return encoderModel().load(EncoderSettings.defaults());
+    }
+    BertTopFile.Weights top = readTop(TOP);
+    return encoderModel().load(EncoderSettings.defaults(), top.firstLayer() - 1, top);
   }
 
   /**
@@ -67,6 +72,9 @@ public final class ShippedSentiment {
    * #loadEncoder}, the head over frozen vectors on one from {@link #loadFrozenEncoder}.
    */
   public static TransformerSentiment transformer(TextEncoder encoder) {
+    if (encoder instanceof OnnxTextEncoder tuned && tuned.tunedTop().isPresent()) {
+      return new TransformerSentiment(tuned, version(TOP, encoder));
+    }
     if (encoder instanceof OnnxTextEncoder tapped && tapped.tapLayer() >= 0) {
       return new TransformerSentiment(tapped, loadTop().top(), version(TOP, encoder));
     }
@@ -99,16 +107,30 @@ public final class ShippedSentiment {
     return loadTop(TOP);
   }
 
+  /** Fine-tuned layers' weights from a classpath resource, with no engine loaded. */
+  public static BertTopFile.Weights readTop(String resource) {
+    try (InputStream in = open(resource)) {
+      return BertTopFile.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load shipped model " + resource, e);
+    }
+  }
+
   /** Fine-tuned layers from a classpath resource. */
   public static BertTopFile.Loaded loadTop(String resource) {
-    try (InputStream in = ShippedSentiment.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException("no classpath resource " + resource);
-      }
+    try (InputStream in = open(resource)) {
       return BertTopFile.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load shipped model " + resource, e);
     }
+  }
+
+  private static InputStream open(String resource) throws IOException {
+    InputStream in = ShippedSentiment.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IOException("no classpath resource " + resource);
+    }
+    return in;
   }
 
   public static EnsembleSentiment ensemble(CoreNlpSentiment coreNlp, TextEncoder encoder) {

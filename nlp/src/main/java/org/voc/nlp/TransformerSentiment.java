@@ -12,9 +12,10 @@ import org.voc.models.TextEncoder;
 /**
  * Sentence sentiment from a transformer encoder (see {@code ./voc train sentiment}): either a
  * softmax head over the encoder's frozen sentence vectors, or fine-tuned top layers with their
- * classifier ({@link BertTop}) reading the hidden state the encoder taps below them, so that the
- * lower layers run once for the search vector and the sentiment alike. The classes are voc's three
- * labels.
+ * classifier, so that the lower layers run once for the search vector and the sentiment alike.
+ * The fine-tuned layers run either inside the encoder's ONNX Runtime pass ({@link
+ * OnnxTextEncoder#tunedTop}, what the service uses) or on PyTorch ({@link BertTop}, reading the
+ * hidden state the encoder taps below them, as training does). The classes are voc's three labels.
  */
 public final class TransformerSentiment implements SentimentModel {
 
@@ -24,6 +25,7 @@ public final class TransformerSentiment implements SentimentModel {
   private final TextEncoder encoder;
   private final SoftmaxHead head;
   private final BertTop top;
+  private final boolean tunedInEncoder;
   private final String version;
   private final int[] order;
 
@@ -35,8 +37,21 @@ public final class TransformerSentiment implements SentimentModel {
     this.encoder = encoder;
     this.head = head;
     this.top = null;
+    this.tunedInEncoder = false;
     this.version = version;
     this.order = classOrder(head.classes());
+  }
+
+  /** Fine-tuned, with the layers and classifier inside {@code encoder}'s graph. */
+  public TransformerSentiment(OnnxTextEncoder encoder, String version) {
+    OnnxTextEncoder.TunedTop tuned = encoder.tunedTop().orElseThrow(() -> new IllegalArgumentException(
+        "encoder " + encoder.name() + " runs no fine-tuned layers"));
+    this.encoder = encoder;
+    this.head = null;
+    this.top = null;
+    this.tunedInEncoder = true;
+    this.version = version;
+    this.order = classOrder(tuned.classes());
   }
 
   /** Fine-tuned: {@code encoder} must tap the layer just below {@code top}'s first. */
@@ -48,6 +63,7 @@ public final class TransformerSentiment implements SentimentModel {
     this.encoder = encoder;
     this.head = null;
     this.top = top;
+    this.tunedInEncoder = false;
     this.version = version;
     this.order = classOrder(top.classes());
   }
@@ -68,7 +84,7 @@ public final class TransformerSentiment implements SentimentModel {
 
   @Override
   public List<Sentiment> score(ParsedText text) {
-    if (top != null) {
+    if (head == null) {
       return fromProbabilities(topProbabilities(text.sentenceEncoding((OnnxTextEncoder) encoder)));
     }
     float[][] vectors = text.sentenceEmbeddings(encoder);
@@ -81,7 +97,7 @@ public final class TransformerSentiment implements SentimentModel {
 
   /** The sentiment of each text taken as one sentence, in length-sorted batches (no parsing). */
   public List<Sentiment> scoreTexts(List<String> texts) {
-    if (top != null) {
+    if (head == null) {
       return fromProbabilities(topProbabilities(((OnnxTextEncoder) encoder).encode(texts)));
     }
     List<Sentiment> result = new ArrayList<>(texts.size());
@@ -92,7 +108,32 @@ public final class TransformerSentiment implements SentimentModel {
   }
 
   private float[][] topProbabilities(OnnxTextEncoder.Encoded encoded) {
+    if (tunedInEncoder) {
+      return softmax(encoded.logits());
+    }
     return top.probabilities(encoded.hidden(), encoded.tokens());
+  }
+
+  /** Each row's softmax; the calibration is folded into the logits (see {@link BertTop#recalibrate}). */
+  static float[][] softmax(float[][] logits) {
+    float[][] probabilities = new float[logits.length][];
+    for (int i = 0; i < logits.length; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (float z : logits[i]) {
+        max = Math.max(max, z);
+      }
+      double sum = 0;
+      double[] e = new double[logits[i].length];
+      for (int c = 0; c < e.length; c++) {
+        e[c] = Math.exp(logits[i][c] - max);
+        sum += e[c];
+      }
+      probabilities[i] = new float[e.length];
+      for (int c = 0; c < e.length; c++) {
+        probabilities[i][c] = (float) (e[c] / sum);
+      }
+    }
+    return probabilities;
   }
 
   private List<Sentiment> fromProbabilities(float[][] probabilities) {

@@ -1,0 +1,101 @@
+package org.voc.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.voc.models.BertTopFile;
+import org.voc.models.OnnxTextEncoder;
+
+/**
+ * The shipped fine-tuned layers run by ONNX Runtime inside the encoder's pass, as the service runs
+ * them, against the same layers on PyTorch ({@link org.voc.models.BertTop}), as training runs them.
+ */
+class TunedTopInEncoderTest {
+
+  private static final List<String> TEXTS = List.of(
+      "ok",
+      "Terrible.",
+      "The delivery was late, the box was crushed and support never answered my three emails.",
+      ("I was not expecting much from a budget phone, but the battery lasts two days and the screen is"
+          + " bright enough to read outdoors; the camera is weak in low light and the speaker crackles at"
+          + " full volume, yet for the price I would still recommend it to anyone who mostly texts, calls"
+          + " and browses, and my parents have both switched to it after borrowing mine for a week. ").repeat(2),
+      "Support was kind.",
+      "It's fine, I guess?");
+
+  private static OnnxTextEncoder encoder;
+  private static BertTopFile.Loaded pytorch;
+
+  @BeforeAll
+  static void load() {
+    encoder = ShippedSentiment.loadEncoder();
+    pytorch = ShippedSentiment.loadTop(ShippedSentiment.TOP);
+  }
+
+  @AfterAll
+  static void close() {
+    encoder.close();
+    pytorch.close();
+  }
+
+  @Test
+  void logitsInTheEncoderPassEqualThePyTorchTopsOnAMixedLengthBatch() {
+    OnnxTextEncoder.Encoded encoded = encoder.encode(TEXTS);
+    float[][] expected = pytorch.top().logits(encoded.hidden(), encoded.tokens());
+
+    assertThat(encoded.tokens()[3]).isEqualTo(128); // truncated
+    assertThat(encoder.tunedTop().orElseThrow().classes()).isEqualTo(pytorch.top().classes());
+    for (int i = 0; i < TEXTS.size(); i++) {
+      assertThat(encoded.logits()[i]).hasSize(3);
+      for (int c = 0; c < 3; c++) {
+        assertThat(encoded.logits()[i][c]).as("text %d class %d", i, c).isCloseTo(expected[i][c], within(1e-3f));
+      }
+      assertThat(argmax(encoded.logits()[i])).isEqualTo(argmax(expected[i]));
+    }
+  }
+
+  @Test
+  void aTextsLogitsDoNotDependOnThePaddingOfItsBatch() {
+    float[][] batch = encoder.encode(TEXTS).logits();
+    for (int i = 0; i < TEXTS.size(); i++) {
+      float[] alone = encoder.encode(List.of(TEXTS.get(i))).logits()[0];
+      for (int c = 0; c < 3; c++) {
+        assertThat(alone[c]).isCloseTo(batch[i][c], within(1e-4f));
+      }
+    }
+  }
+
+  @Test
+  void theServicesTransformerScoresAsThePyTorchTopDoes() {
+    TransformerSentiment fused = ShippedSentiment.transformer(encoder);
+    TransformerSentiment onPyTorch = new TransformerSentiment(encoder, pytorch.top(), fused.version());
+
+    List<Sentiment> expected = onPyTorch.scoreTexts(TEXTS);
+    List<Sentiment> actual = fused.scoreTexts(TEXTS);
+    ParsedText parsed = TransformerAndEnsembleSentimentTest.parsed(TEXTS.get(2), TEXTS.get(4));
+    List<Sentiment> sentences = fused.score(parsed);
+
+    for (int i = 0; i < TEXTS.size(); i++) {
+      assertThat(actual.get(i).label()).isEqualTo(expected.get(i).label());
+      assertThat(actual.get(i).probabilities().positive())
+          .isCloseTo(expected.get(i).probabilities().positive(), within(1e-3));
+      assertThat(actual.get(i).probabilities().negative())
+          .isCloseTo(expected.get(i).probabilities().negative(), within(1e-3));
+    }
+    assertThat(sentences.get(0).probabilities().negative())
+        .isCloseTo(actual.get(2).probabilities().negative(), within(1e-4));
+    assertThat(parsed.encodings()).containsOnlyKeys(encoder.name());
+  }
+
+  private static int argmax(float[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      best = values[i] > values[best] ? i : best;
+    }
+    return best;
+  }
+}
