@@ -8,7 +8,9 @@ import org.voc.models.OnnxTextEncoder;
 /**
  * Target sentiment with the transformer: the target and its sentence go through the encoder as one
  * pair, {@code target [SEP] sentence} (as in BERT-SPC), and the fine-tuned top layers classify the
- * polarity toward that target. The lower layers are the shared ONNX encoder's.
+ * polarity toward that target: either inside an encoder of its own whose ONNX graph runs them
+ * ({@link OnnxTextEncoder#tunedTop}, what the service uses), or on PyTorch over the hidden state a
+ * tapped encoder gives (as training does).
  */
 public final class TargetTransformer implements TargetSentimentModel {
 
@@ -18,6 +20,16 @@ public final class TargetTransformer implements TargetSentimentModel {
   private final BertTop top;
   private final String version;
   private final int[] order;
+
+  /** With the target layers and classifier inside {@code encoder}'s graph. */
+  public TargetTransformer(OnnxTextEncoder encoder, String version) {
+    OnnxTextEncoder.TunedTop tuned = encoder.tunedTop().orElseThrow(() -> new IllegalArgumentException(
+        "encoder " + encoder.name() + " runs no fine-tuned layers"));
+    this.order = TransformerSentiment.classOrder(tuned.classes());
+    this.encoder = encoder;
+    this.top = null;
+    this.version = version;
+  }
 
   /** {@code encoder} must tap the layer just below {@code top}'s first. */
   public TargetTransformer(OnnxTextEncoder encoder, BertTop top, String version) {
@@ -52,7 +64,8 @@ public final class TargetTransformer implements TargetSentimentModel {
       return List.of();
     }
     OnnxTextEncoder.Encoded encoded = encoder.encode(targets.stream().map(TargetTransformer::pairText).toList());
-    float[][] probabilities = top.probabilities(encoded.hidden(), encoded.tokens());
+    float[][] probabilities = top == null ? TransformerSentiment.softmax(encoded.logits())
+        : top.probabilities(encoded.hidden(), encoded.tokens());
     List<Sentiment> result = new ArrayList<>(probabilities.length);
     for (float[] p : probabilities) {
       result.add(TransformerSentiment.threeClass(p, order, NAME, version));

@@ -3,6 +3,7 @@ package org.voc.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +90,32 @@ class TunedTopInEncoderTest {
     assertThat(sentences.get(0).probabilities().negative())
         .isCloseTo(actual.get(2).probabilities().negative(), within(1e-4));
     assertThat(parsed.encodings()).containsOnlyKeys(encoder.name());
+  }
+
+  @Test
+  void theTargetLayersInAnEncoderOfTheirOwnScoreAsOnPyTorch() {
+    TargetSentimentModel fused = ShippedSentiment.targets(encoder);
+    List<TargetSentimentModel.Target> targets = new ArrayList<>();
+    for (String text : TEXTS) {
+      targets.add(TargetSentimentModel.Target.about(text, "delivery"));
+    }
+    targets.add(TargetSentimentModel.Target.at("The screen is great but the battery dies by noon.", 4, 10));
+    targets.add(TargetSentimentModel.Target.at("The screen is great but the battery dies by noon.", 28, 35));
+
+    try (BertTopFile.Loaded top = ShippedSentiment.loadTop(ShippedSentiment.TARGET_TOP)) {
+      List<Sentiment> expected =
+          new TargetTransformer(encoder, top.top(), fused.version()).score(targets);
+      List<Sentiment> actual = fused.score(targets);
+
+      assertThat(fused).isInstanceOf(TargetTransformer.class);
+      for (int i = 0; i < targets.size(); i++) {
+        assertThat(actual.get(i).label()).isEqualTo(expected.get(i).label());
+        assertThat(actual.get(i).probabilities().positive())
+            .isCloseTo(expected.get(i).probabilities().positive(), within(1e-3));
+        assertThat(actual.get(i).probabilities().negative())
+            .isCloseTo(expected.get(i).probabilities().negative(), within(1e-3));
+      }
+    }
   }
 
   private static int argmax(float[] values) {
