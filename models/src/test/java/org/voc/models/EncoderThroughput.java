@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  * and (c) batches of 64 padded to 128 tokens; then ONNX Runtime thread settings with one and two
  * calling threads. Run one model per JVM for memory figures that are that model's alone. The
  * baseline uses the same session settings as ours ({@link
- * EncoderSettings#defaults()}), so only the batching differs. {@code -Dreps=N} sets the timed repetitions (median reported; default 3); {@code -Dtop=FILE} adds the fine-tuned sentiment path; {@code -Dthreads=false} and {@code -Dheads=false} skip those sections.
+ * EncoderSettings#defaults()}), so only the batching differs. {@code -Dreps=N} sets the timed repetitions (median reported; default 3); {@code -Dtop=FILE} adds the fine-tuned sentiment path, on PyTorch and inside ONNX Runtime; {@code -Dthreads=false} and {@code -Dheads=false} skip those sections.
  */
 public final class EncoderThroughput {
 
@@ -93,23 +93,39 @@ public final class EncoderThroughput {
   }
 
   /**
-   * Adds (d): the fine-tuned sentiment path, i.e. (a) with the layer below the tuned top tapped,
-   * then the top layers and classifier on PyTorch ({@code -Dtop=transformer-top.bin}).
+   * Adds the fine-tuned sentiment path ({@code -Dtop=transformer-top.bin}): (e) is (a) with the layer
+   * below the tuned top tapped, (d) that plus the top layers and classifier on PyTorch, (f) the same
+   * layers and classifier run by ONNX Runtime inside the encoder's pass ({@link TunedTopGraph}).
    */
   private static void sentimentPath(EncoderModel model, EncoderSettings settings, Path topFile,
       List<String> texts, List<Variant> variants) throws Exception {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(topFile);
-        BertTopFile.Loaded top = BertTopFile.load(in);
-        OnnxTextEncoder tapped = model.load(settings, top.top().firstLayer() - 1)) {
-      variants.add(new Variant("(e) ours, tapped layer " + tapped.tapLayer() + " only",
-          () -> tapped.encode(texts).vectors()));
-      variants.add(new Variant("(d) ours, tapped + fine-tuned top " + top.top().layers() + " layers",
-          () -> {
-            OnnxTextEncoder.Encoded encoded = tapped.encode(texts);
-            top.top().probabilities(encoded.hidden(), encoded.tokens());
-            return encoded.vectors();
-          }));
-      compare(texts, variants);
+    BertTopFile.Weights weights;
+    try (java.io.InputStream in = Files.newInputStream(topFile)) {
+      weights = BertTopFile.read(in);
+    }
+    Memory beforeFused = Memory.now("before loading the fused encoder");
+    try (OnnxTextEncoder fused = model.load(settings, weights.firstLayer() - 1, weights)) {
+      Memory afterFused = Memory.now("after loading the fused encoder");
+      try (java.io.InputStream in = Files.newInputStream(topFile);
+          BertTopFile.Loaded top = BertTopFile.load(in);
+          OnnxTextEncoder tapped = model.load(settings, top.top().firstLayer() - 1)) {
+        System.out.printf(Locale.ROOT, "%s; %s; %s%n", beforeFused, afterFused,
+            Memory.now("after loading the tapped encoder and the PyTorch top"));
+        OnnxTextEncoder.Encoded encoded = fused.encode(texts);
+        float[][] onPyTorch = top.top().logits(encoded.hidden(), encoded.tokens());
+        System.out.printf(Locale.ROOT, "max |(f) - (d)| over all logits: %.2e%n", maxDiff(encoded.logits(), onPyTorch));
+        variants.add(new Variant("(e) ours, tapped layer " + tapped.tapLayer() + " only",
+            () -> tapped.encode(texts).vectors()));
+        variants.add(new Variant("(d) ours, tapped + fine-tuned top " + top.top().layers() + " layers",
+            () -> {
+              OnnxTextEncoder.Encoded tappedOnly = tapped.encode(texts);
+              top.top().probabilities(tappedOnly.hidden(), tappedOnly.tokens());
+              return tappedOnly.vectors();
+            }));
+        variants.add(new Variant("(f) ours, fine-tuned top " + weights.layers() + " layers inside ONNX Runtime",
+            () -> fused.encode(texts).logits()));
+        compare(texts, variants);
+      }
     }
   }
 
