@@ -110,7 +110,7 @@ public final class BertTopFile {
 
   /**
    * A top's weights as the file holds them, read with no engine: what ONNX Runtime needs to run the
-   * top inside the encoder's graph (see {@link OnnxGraph#withTunedTop}).
+   * top inside the encoder's graph (see {@link TunedTopGraph#graph}).
    */
   public record Weights(String encoder, JsonNode header, int firstLayer, int layers,
       BertTop.Dimensions dimensions, List<String> classes, Map<String, OnnxGraph.Tensor> tensors) {

@@ -71,15 +71,10 @@ public final class OnnxGraph {
   }
 
   /**
-   * The model with {@code names} added to its graph outputs (float tensors of any shape). Protobuf
-   * merges a repeated message field that appears twice, so a second {@code graph} holding only the
-   * new outputs is appended rather than the model rewritten.
+   * A GraphProto holding only {@code names} as outputs (float tensors of any shape), to merge into a
+   * model's graph: protobuf merges a message field that appears twice, so a second {@code graph}
+   * holding only the new outputs is appended rather than the model rewritten.
    */
-  static byte[] withOutputs(byte[] model, List<String> names) {
-    return withGraph(model, outputs(names));
-  }
-
-  /** A GraphProto holding only {@code names} as outputs, to merge into a model's graph. */
   static byte[] outputs(List<String> names) {
     try {
       return message(out -> {

@@ -153,7 +153,8 @@ public final class SoftmaxHead {
     return SoftmaxHeadFile.readResource(resource);
   }
 
-  static float[] softmax(float[] logits, double temperature) {
+  /** The probabilities of {@code logits} divided by {@code temperature}. */
+  public static float[] softmax(float[] logits, double temperature) {
     double max = Double.NEGATIVE_INFINITY;
     for (float logit : logits) {
       max = Math.max(max, logit / temperature);

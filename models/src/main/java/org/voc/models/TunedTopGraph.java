@@ -92,21 +92,23 @@ final class TunedTopGraph {
       return tensor; // the tapped state, the attention mask, shared constants
     };
 
-    CodedOutputStreamBuffer graph = new CodedOutputStreamBuffer();
-    String lastHidden = null;
-    for (Node node : copied) {
-      graph.out.writeByteArray(1, renamed(node, rename));
-      if (node.name().equals("/encoder/layer." + last + "/output/LayerNorm/Add_1")) {
-        lastHidden = rename.apply(node.outputs().getFirst());
+    String lastHidden = copied.stream()
+        .filter(node -> node.name().equals("/encoder/layer." + last + "/output/LayerNorm/Add_1"))
+        .map(node -> rename.apply(node.outputs().getFirst()))
+        .findFirst()
+        .orElse(null);
+    return OnnxGraph.message(out -> {
+      for (Node node : copied) {
+        out.writeByteArray(1, renamed(node, rename));
       }
-    }
-    checkCopy(top, copied, lastHidden, usedWeights);
-    for (String weight : usedWeights) {
-      graph.out.writeByteArray(5, floatTensor(PREFIX + "/" + weight, top.tensors().get(weight)));
-    }
-    classifier(graph.out, top, lastHidden);
-    graph.out.writeByteArray(12, OnnxGraph.valueInfo(LOGITS));
-    return graph.bytes();
+      // Renaming the nodes recorded which of the top's weights the copy reads.
+      checkCopy(top, copied, lastHidden, usedWeights);
+      for (String weight : usedWeights) {
+        out.writeByteArray(5, floatTensor(PREFIX + "/" + weight, top.tensors().get(weight)));
+      }
+      classifier(out, top, lastHidden);
+      out.writeByteArray(12, OnnxGraph.valueInfo(LOGITS));
+    });
   }
 
   private static void checkCopy(BertTopFile.Weights top, List<Node> copied, String lastHidden,
@@ -260,16 +262,5 @@ final class TunedTopGraph {
       }
     }
     return name;
-  }
-
-  /** A growing message. */
-  private static final class CodedOutputStreamBuffer {
-    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    private final CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-
-    byte[] bytes() throws IOException {
-      out.flush();
-      return bytes.toByteArray();
-    }
   }
 }

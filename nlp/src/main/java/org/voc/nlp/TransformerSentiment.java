@@ -25,7 +25,6 @@ public final class TransformerSentiment implements SentimentModel {
   private final TextEncoder encoder;
   private final SoftmaxHead head;
   private final BertTop top;
-  private final boolean tunedInEncoder;
   private final String version;
   private final int[] order;
 
@@ -37,7 +36,6 @@ public final class TransformerSentiment implements SentimentModel {
     this.encoder = encoder;
     this.head = head;
     this.top = null;
-    this.tunedInEncoder = false;
     this.version = version;
     this.order = classOrder(head.classes());
   }
@@ -49,7 +47,6 @@ public final class TransformerSentiment implements SentimentModel {
     this.encoder = encoder;
     this.head = null;
     this.top = null;
-    this.tunedInEncoder = true;
     this.version = version;
     this.order = classOrder(tuned.classes());
   }
@@ -63,7 +60,6 @@ public final class TransformerSentiment implements SentimentModel {
     this.encoder = encoder;
     this.head = null;
     this.top = top;
-    this.tunedInEncoder = false;
     this.version = version;
     this.order = classOrder(top.classes());
   }
@@ -108,30 +104,15 @@ public final class TransformerSentiment implements SentimentModel {
   }
 
   private float[][] topProbabilities(OnnxTextEncoder.Encoded encoded) {
-    if (tunedInEncoder) {
-      return softmax(encoded.logits());
-    }
-    return top.probabilities(encoded.hidden(), encoded.tokens());
+    // No PyTorch top: the encoder's graph ran the layers and gave their logits.
+    return top == null ? softmax(encoded.logits()) : top.probabilities(encoded.hidden(), encoded.tokens());
   }
 
   /** Each row's softmax; the calibration is folded into the logits (see {@link BertTop#recalibrate}). */
   static float[][] softmax(float[][] logits) {
     float[][] probabilities = new float[logits.length][];
     for (int i = 0; i < logits.length; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (float z : logits[i]) {
-        max = Math.max(max, z);
-      }
-      double sum = 0;
-      double[] e = new double[logits[i].length];
-      for (int c = 0; c < e.length; c++) {
-        e[c] = Math.exp(logits[i][c] - max);
-        sum += e[c];
-      }
-      probabilities[i] = new float[e.length];
-      for (int c = 0; c < e.length; c++) {
-        probabilities[i][c] = (float) (e[c] / sum);
-      }
+      probabilities[i] = SoftmaxHead.softmax(logits[i], 1);
     }
     return probabilities;
   }

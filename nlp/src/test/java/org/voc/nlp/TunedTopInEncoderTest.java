@@ -80,13 +80,7 @@ class TunedTopInEncoderTest {
     ParsedText parsed = TransformerAndEnsembleSentimentTest.parsed(TEXTS.get(2), TEXTS.get(4));
     List<Sentiment> sentences = fused.score(parsed);
 
-    for (int i = 0; i < TEXTS.size(); i++) {
-      assertThat(actual.get(i).label()).isEqualTo(expected.get(i).label());
-      assertThat(actual.get(i).probabilities().positive())
-          .isCloseTo(expected.get(i).probabilities().positive(), within(1e-3));
-      assertThat(actual.get(i).probabilities().negative())
-          .isCloseTo(expected.get(i).probabilities().negative(), within(1e-3));
-    }
+    assertSameSentiments(actual, expected);
     assertThat(sentences.get(0).probabilities().negative())
         .isCloseTo(actual.get(2).probabilities().negative(), within(1e-4));
     assertThat(parsed.encodings()).containsOnlyKeys(encoder.name());
@@ -108,13 +102,19 @@ class TunedTopInEncoderTest {
       List<Sentiment> actual = fused.score(targets);
 
       assertThat(fused).isInstanceOf(TargetTransformer.class);
-      for (int i = 0; i < targets.size(); i++) {
-        assertThat(actual.get(i).label()).isEqualTo(expected.get(i).label());
-        assertThat(actual.get(i).probabilities().positive())
-            .isCloseTo(expected.get(i).probabilities().positive(), within(1e-3));
-        assertThat(actual.get(i).probabilities().negative())
-            .isCloseTo(expected.get(i).probabilities().negative(), within(1e-3));
-      }
+      assertSameSentiments(actual, expected);
+    }
+  }
+
+  /** The same labels, and probabilities within 1e-3, one by one. */
+  private static void assertSameSentiments(List<Sentiment> actual, List<Sentiment> expected) {
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(actual.get(i).label()).isEqualTo(expected.get(i).label());
+      assertThat(actual.get(i).probabilities().positive())
+          .isCloseTo(expected.get(i).probabilities().positive(), within(1e-3));
+      assertThat(actual.get(i).probabilities().negative())
+          .isCloseTo(expected.get(i).probabilities().negative(), within(1e-3));
     }
   }
 
