@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,6 +52,14 @@ public final class OnnxTextEncoder implements TextEncoder {
   public record Encoded(float[][] vectors, float[][] hidden, int[] tokens, float[][] logits) {
     public Encoded(float[][] vectors, float[][] hidden, int[] tokens) {
       this(vectors, hidden, tokens, null);
+    }
+
+    /** Texts {@code from} (inclusive) to {@code to} (exclusive) of this encoding, sharing their rows. */
+    public Encoded slice(int from, int to) {
+      return new Encoded(Arrays.copyOfRange(vectors, from, to),
+          hidden == null ? null : Arrays.copyOfRange(hidden, from, to),
+          Arrays.copyOfRange(tokens, from, to),
+          logits == null ? null : Arrays.copyOfRange(logits, from, to));
     }
   }
 

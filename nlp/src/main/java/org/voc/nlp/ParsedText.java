@@ -1,6 +1,8 @@
 package org.voc.nlp;
 
 import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,10 +50,53 @@ public record ParsedText(
     return sentences.stream().map(Sentence::text).toList();
   }
 
+  /**
+   * Runs {@code encoder} once over the sentences of all {@code texts} (one length-sorted set of
+   * batches instead of one small set per text) and leaves each text's share in its cache, where
+   * {@link #sentenceEmbeddings} and {@link #sentenceEncoding} find it. Texts that already hold this
+   * encoder's output are left out.
+   */
+  public static void encodeTogether(List<ParsedText> texts, TextEncoder encoder) {
+    boolean encodes = encodes(encoder);
+    List<ParsedText> todo = texts.stream()
+        .filter(t -> !(encodes ? t.encodings : t.embeddings).containsKey(encoder.name()))
+        .toList();
+    List<String> sentences = new ArrayList<>();
+    for (ParsedText text : todo) {
+      sentences.addAll(text.sentenceTexts());
+    }
+    if (sentences.isEmpty()) {
+      return;
+    }
+    if (encodes) {
+      OnnxTextEncoder.Encoded all = ((OnnxTextEncoder) encoder).encode(sentences);
+      int from = 0;
+      for (ParsedText text : todo) {
+        int to = from + text.sentences.size();
+        text.encodings.putIfAbsent(encoder.name(), all.slice(from, to));
+        from = to;
+      }
+    } else {
+      float[][] all = encoder.embed(sentences);
+      int from = 0;
+      for (ParsedText text : todo) {
+        int to = from + text.sentences.size();
+        text.embeddings.putIfAbsent(encoder.name(), Arrays.copyOfRange(all, from, to));
+        from = to;
+      }
+    }
+  }
+
+  /** Whether {@code encoder}'s pass also gives tapped states or logits, kept as an {@link OnnxTextEncoder.Encoded}. */
+  private static boolean encodes(TextEncoder encoder) {
+    return encoder instanceof OnnxTextEncoder onnx && (onnx.tapLayer() >= 0 || onnx.tunedTop().isPresent());
+  }
+
   /** The sentences' vectors from {@code encoder}, computed on first use and then reused. */
   public float[][] sentenceEmbeddings(TextEncoder encoder) {
-    if (encoder instanceof OnnxTextEncoder tapped && tapped.tapLayer() >= 0) {
-      return sentenceEncoding(tapped).vectors(); // the same pass gives the tapped states
+    if (encodes(encoder)) {
+      // the same pass gives the tapped states or the tuned top's logits
+      return sentenceEncoding((OnnxTextEncoder) encoder).vectors();
     }
     return embeddings.computeIfAbsent(encoder.name(), name -> encoder.embed(sentenceTexts()));
   }

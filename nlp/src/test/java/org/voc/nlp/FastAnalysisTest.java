@@ -92,6 +92,32 @@ class FastAnalysisTest {
   }
 
   @Test
+  void documentsAnalyzedTogetherShareOneEncoderPassAndGetWhatEachGetsAlone() {
+    var encoder = new TransformerAndEnsembleSentimentTest.FakeEncoder();
+    DocumentAnalyzer analyzer = fast(encoder);
+    analyzer.analyzeText("Warm-up: the theme's examples are embedded once.");
+    List<Document> docs = List.of(
+        Document.of("t", "1", DocumentKind.POST, "Acme is good. Delivery was so bad.", NOW),
+        Document.of("t", "2", DocumentKind.REVIEW, "  ", NOW),
+        Document.of("t", "3", DocumentKind.TICKET, "URGENT: my account was hacked and it is bad.", NOW),
+        Document.of("t", "4", DocumentKind.POST, "Globex was fine. Nothing else. It was good!", NOW));
+    List<AnalyzedDocument> alone = docs.stream().map(analyzer::analyzeForIndex).toList();
+    encoder.calls.set(0);
+
+    List<AnalyzedDocument> together = analyzer.forIndex().applyAll(docs);
+
+    assertThat(encoder.calls.get()).as("encoder passes for four documents").isEqualTo(1);
+    assertThat(together).hasSize(4);
+    for (int i = 0; i < docs.size(); i++) {
+      assertThat(together.get(i).analysis()).as("document %d", i).isEqualTo(alone.get(i).analysis());
+      assertThat(together.get(i).embedding()).isEqualTo(alone.get(i).embedding());
+    }
+    assertThat(together.get(2).analysis().urgency()).isNotNull();
+    assertThat(together.get(0).stageTimes()).containsKeys(AnalysisStage.PARSE, AnalysisStage.SENTIMENT);
+    assertThat(analyzer.forIndex().apply(docs.get(0)).analysis()).isEqualTo(alone.get(0).analysis());
+  }
+
+  @Test
   void aBrandComparedAgainstGetsTheOppositeOfItsSentence() {
     Analysis analysis = fast(new TransformerAndEnsembleSentimentTest.FakeEncoder())
         .analyzeText("Acme is good, unlike Globex.");

@@ -87,6 +87,37 @@ class TunedTopInEncoderTest {
   }
 
   @Test
+  void textsEncodedTogetherGetTheSameVectorsTappedStatesAndLogitsAsEachAlone() {
+    List<ParsedText> texts = List.of(
+        TransformerAndEnsembleSentimentTest.parsed(TEXTS.get(0), TEXTS.get(1)),
+        TransformerAndEnsembleSentimentTest.parsed(TEXTS.get(2)),
+        TransformerAndEnsembleSentimentTest.parsed(TEXTS.get(3), TEXTS.get(4), TEXTS.get(5)));
+
+    ParsedText.encodeTogether(texts, encoder);
+
+    for (ParsedText text : texts) {
+      OnnxTextEncoder.Encoded together = text.encodings().get(encoder.name());
+      OnnxTextEncoder.Encoded alone = encoder.encode(text.sentenceTexts());
+      assertThat(together.tokens()).isEqualTo(alone.tokens());
+      for (int i = 0; i < alone.tokens().length; i++) {
+        assertCloseTo(together.vectors()[i], alone.vectors()[i]);
+        assertCloseTo(together.logits()[i], alone.logits()[i]);
+        assertThat(together.hidden()[i]).hasSameSizeAs(alone.hidden()[i]);
+        assertCloseTo(together.hidden()[i], alone.hidden()[i]);
+      }
+      // Read from the cache: the vectors of the same pass, no second one.
+      assertThat(text.sentenceEmbeddings(encoder)).isSameAs(together.vectors());
+    }
+  }
+
+  private static void assertCloseTo(float[] actual, float[] expected) {
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int d = 0; d < expected.length; d++) {
+      assertThat(actual[d]).as("component %d", d).isCloseTo(expected[d], within(1e-3f));
+    }
+  }
+
+  @Test
   void theTargetLayersInAnEncoderOfTheirOwnScoreAsOnPyTorch() {
     TargetSentimentModel fused = ShippedSentiment.targets(encoder);
     List<TargetSentimentModel.Target> targets = new ArrayList<>();

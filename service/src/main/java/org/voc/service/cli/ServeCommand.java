@@ -20,7 +20,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     VocConfig config = options.load();
     DocumentAnalyzer analyzer = Analyzers.load(config);
-    VocServer server = VocServer.start(config, analyzer::analyzeForIndex,
+    VocServer server = VocServer.start(config, analyzer.forIndex(),
         analyzer.searchEncoder().<java.util.function.Function<String, float[]>>map(e -> e::embed).orElse(null),
         Clock.systemUTC(), analyzer::setTaxonomy, Analyzers.classifierHost(analyzer));
     CountDownLatch stopped = new CountDownLatch(1);

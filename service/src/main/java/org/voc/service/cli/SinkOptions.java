@@ -22,7 +22,7 @@ final class SinkOptions {
 
   /** Loads the models for in-process analysis; tests replace it with a fake. */
   Function<VocConfig, Function<Document, AnalyzedDocument>> analyzers =
-      config -> Analyzers.load(config)::analyzeForIndex;
+      config -> Analyzers.load(config).forIndex();
 
   DocumentSink open(VocConfig config) throws IOException {
     if (server != null) {

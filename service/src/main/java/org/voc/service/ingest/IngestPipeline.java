@@ -29,6 +29,7 @@ import org.voc.index.DocumentIndex;
 import org.voc.index.IndexedDocument;
 import org.voc.nlp.AnalysisStage;
 import org.voc.nlp.AnalyzedDocument;
+import org.voc.nlp.BatchAnalyzer;
 import org.voc.nlp.Document;
 import org.voc.nlp.DocumentKey;
 
@@ -64,6 +65,8 @@ public final class IngestPipeline implements Closeable {
   private final List<Thread> workers = new ArrayList<>();
   /** How long an idle worker waits for a job before it checks whether the pipeline is closing. */
   private static final long WORKER_POLL_MILLIS = 100;
+  /** The most documents a worker analyzes together (see {@link BatchAnalyzer}). */
+  static final int MAX_BATCH = 32;
 
   private final ScheduledExecutorService maintenance =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "voc-index-maintenance"));
@@ -406,25 +409,74 @@ public final class IngestPipeline implements Closeable {
         }
         continue;
       }
+      List<Job> jobs = takeMore(job);
       try {
-        process(job);
+        process(jobs);
       } catch (IOException | RuntimeException e) {
         if (!running) {
-          return; // interrupted by shutdown: the journal still holds the record
+          return; // interrupted by shutdown: the journal still holds the records
+        }
+        // The records stay in flight, so the commit watermark stops below them and a restart retries them.
+        LOG.error("Could not index {} documents, the first {} / {} (journal record {})", jobs.size(),
+            job.key.source(), job.key.id(), job.seq, e);
+      }
+    }
+  }
+
+  /**
+   * {@code first} and, with a batch analyzer, more queued jobs to analyze with it: up to {@link
+   * #MAX_BATCH}, and no more than this worker's share of the queue, so that the other workers get
+   * work too. Urgent work is not batched with bulk work, which would make its client wait for it.
+   */
+  private List<Job> takeMore(Job first) {
+    List<Job> jobs = new ArrayList<>();
+    jobs.add(first);
+    int more = Math.min(MAX_BATCH - 1, queue.size() / workerCount);
+    if (!(analyzer instanceof BatchAnalyzer) || more <= 0) {
+      return jobs;
+    }
+    queue.drainTo(jobs, more);
+    if (first.urgent) {
+      for (int i = jobs.size() - 1; i > 0; i--) {
+        if (!jobs.get(i).urgent) {
+          queue.add(jobs.remove(i)); // bulk work goes back, in its place by sequence number
+        }
+      }
+    }
+    return jobs;
+  }
+
+  private void process(List<Job> jobs) throws IOException {
+    List<Job> live = new ArrayList<>(jobs.size());
+    List<Pending> entries = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      Pending entry = pending.get(job.key);
+      if (entry == null || entry.seq != job.seq) {
+        inFlight.remove(job.seq); // superseded or erased since it was queued
+        continue;
+      }
+      live.add(job);
+      entries.add(entry);
+    }
+    if (live.isEmpty()) {
+      return;
+    }
+    List<AnalyzedDocument> results = analyze(entries.stream().map(e -> e.document).toList());
+    for (int i = 0; i < live.size(); i++) {
+      try {
+        store(live.get(i), entries.get(i), results.get(i));
+      } catch (IOException | RuntimeException e) {
+        if (!running) {
+          throw e;
         }
         // The record stays in flight, so the commit watermark stops below it and a restart retries it.
+        Job job = live.get(i);
         LOG.error("Could not index document {} / {} (journal record {})", job.key.source(), job.key.id(), job.seq, e);
       }
     }
   }
 
-  private void process(Job job) throws IOException {
-    Pending entry = pending.get(job.key);
-    if (entry == null || entry.seq != job.seq) {
-      inFlight.remove(job.seq);
-      return;
-    }
-    AnalyzedDocument result = analyze(entry.document);
+  private void store(Job job, Pending entry, AnalyzedDocument result) throws IOException {
     IndexedDocument stored = new IndexedDocument(entry.document, result.analysis(), entry.contentHash);
     boolean indexed = false;
     synchronized (stripe(job.key)) {
@@ -440,6 +492,32 @@ public final class IngestPipeline implements Closeable {
       awaitingRefresh.add(new Visible(job.key, entry));
       entry.indexed.complete(stored);
     }
+  }
+
+  /**
+   * The analyses of {@code documents}: together where the analyzer can, else (and when the batch
+   * fails) one at a time, so that one document that cannot be analyzed does not fail the others.
+   */
+  private List<AnalyzedDocument> analyze(List<Document> documents) {
+    if (documents.size() > 1 && analyzer instanceof BatchAnalyzer batch) {
+      long start = System.nanoTime();
+      try {
+        List<AnalyzedDocument> results = batch.applyAll(documents);
+        long each = (System.nanoTime() - start) / documents.size();
+        for (AnalyzedDocument result : results) {
+          analysisTime.record(each, TimeUnit.NANOSECONDS);
+          result.stageTimes().forEach((stage, time) -> stageTimes.get(stage).record(time));
+        }
+        return results;
+      } catch (RuntimeException e) {
+        if (!running) {
+          throw e;
+        }
+        LOG.warn("Analysis of a batch of {} documents failed ({}); analyzing them one at a time",
+            documents.size(), e.toString());
+      }
+    }
+    return documents.stream().map(this::analyze).toList();
   }
 
   private AnalyzedDocument analyze(Document document) {

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,7 @@ import org.voc.index.DocumentIndex;
 import org.voc.index.IndexedDocument;
 import org.voc.index.LuceneDocumentIndex;
 import org.voc.nlp.AnalyzedDocument;
+import org.voc.nlp.BatchAnalyzer;
 import org.voc.nlp.Document;
 import org.voc.nlp.DocumentKey;
 import org.voc.nlp.DocumentKind;
@@ -144,6 +148,99 @@ class IngestPipelineTest {
     IndexedDocument stored = pipeline.accept(List.of(submission("T-1", "text")), false).getFirst()
         .indexed().get(10, TimeUnit.SECONDS);
     assertThat(stored.analysis().modelVersions()).containsEntry("error", "IllegalArgumentException");
+  }
+
+  @Test
+  void aBacklogIsAnalyzedInBatchesAndEveryDocumentIndexedOnce() throws Exception {
+    FakeAnalyzer fake = new FakeAnalyzer();
+    Function<Document, AnalyzedDocument> analyzer = gated(fake);
+    List<Integer> batches = new CopyOnWriteArrayList<>();
+    open(BatchAnalyzer.of(analyzer, docs -> {
+      batches.add(docs.size());
+      return docs.stream().map(analyzer).toList();
+    }), 200);
+    pipeline.start();
+    List<Submission> backlog = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      backlog.add(submission("T-" + i, i % 2 == 0 ? "I love it." : "It crashes."));
+    }
+    pipeline.accept(backlog, false);
+    gate.countDown(); // the workers held the first jobs until the backlog was queued
+
+    awaitCount(100);
+    assertThat(fake.calls.get()).as("analyses").isEqualTo(100);
+    assertThat(batches).isNotEmpty().allSatisfy(size -> assertThat(size).isBetween(2, IngestPipeline.MAX_BATCH));
+    assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isGreaterThan(50);
+    assertThat(index.get(new DocumentKey("zendesk", "T-41"))).get()
+        .extracting(d -> d.analysis().sentiment().label().wireName()).isEqualTo("negative");
+  }
+
+  @Test
+  void aBatchThatFailsIsAnalyzedOneAtATimeSoOnlyTheBadDocumentLosesItsAnalysis() throws Exception {
+    Function<Document, AnalyzedDocument> fake = gated(new FakeAnalyzer());
+    Function<Document, AnalyzedDocument> single = doc -> {
+      if (doc.text().contains("poison")) {
+        throw new IllegalArgumentException("cannot analyze this one");
+      }
+      return fake.apply(doc);
+    };
+    open(BatchAnalyzer.of(single, docs -> docs.stream().map(single).toList()), 200);
+    pipeline.start();
+    List<Submission> backlog = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      backlog.add(submission("T-" + i, i == 7 ? "A poison pill." : "Great app."));
+    }
+    pipeline.accept(backlog, false);
+    gate.countDown();
+
+    awaitCount(40);
+    assertThat(index.get(new DocumentKey("zendesk", "T-7"))).get()
+        .satisfies(d -> assertThat(d.analysis().modelVersions()).containsEntry("error", "IllegalArgumentException"));
+    for (int i = 0; i < 40; i++) {
+      if (i != 7) {
+        assertThat(index.get(new DocumentKey("zendesk", "T-" + i))).get()
+            .satisfies(d -> assertThat(d.analysis().modelVersions()).doesNotContainKey("error"));
+      }
+    }
+  }
+
+  @Test
+  void urgentDocumentsAreNotBatchedWithBulkWork() throws Exception {
+    Function<Document, AnalyzedDocument> fake = gated(new FakeAnalyzer());
+    List<List<String>> batches = new CopyOnWriteArrayList<>();
+    open(BatchAnalyzer.of(fake, docs -> {
+      batches.add(docs.stream().map(Document::id).toList());
+      return docs.stream().map(fake).toList();
+    }), 200);
+    List<Submission> bulk = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      bulk.add(submission("B-" + i, "Fine."));
+    }
+    pipeline.start();
+    pipeline.accept(bulk, false);
+    pipeline.accept(List.of(submission("U-1", "Help."), submission("U-2", "Help!"), submission("U-3", "Now.")), true);
+    gate.countDown();
+
+    awaitCount(63);
+    assertThat(batches).isNotEmpty().allSatisfy(ids -> assertThat(ids.stream().map(id -> id.charAt(0)).distinct())
+        .as("one batch: %s", ids).hasSize(1));
+    // Each of the two workers may hold bulk work from before the urgent documents came; then theirs.
+    assertThat(batches.subList(0, Math.min(3, batches.size())))
+        .anySatisfy(ids -> assertThat(ids).allMatch(id -> id.startsWith("U-")));
+  }
+
+  private final CountDownLatch gate = new CountDownLatch(1);
+
+  /** {@code fake}, whose analyses wait until {@link #gate} opens. */
+  private Function<Document, AnalyzedDocument> gated(FakeAnalyzer fake) {
+    return doc -> {
+      try {
+        assertThat(gate.await(20, TimeUnit.SECONDS)).isTrue();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return fake.apply(doc);
+    };
   }
 
   private void awaitCount(long expected) throws Exception {
