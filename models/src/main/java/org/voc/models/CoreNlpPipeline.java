@@ -52,6 +52,20 @@ public final class CoreNlpPipeline {
     return pipeline;
   }
 
+  /**
+   * Loads the tokenizer and sentence splitter only, for callers that never {@link #parse} (the
+   * transformer-only analysis): no tagger, parser or sentiment model is read, which saves seconds
+   * at start-up and their memory.
+   */
+  public static CoreNlpPipeline loadSplitter(CoreNlpSettings settings) {
+    long start = System.nanoTime();
+    StanfordCoreNLP splitter = new StanfordCoreNLP(withAnnotators(properties(settings), "tokenize,ssplit"));
+    Duration load = Duration.ofNanos(System.nanoTime() - start);
+    CoreNlpPipeline pipeline = new CoreNlpPipeline(settings, splitter, null, load);
+    LOG.info("CoreNLP {} tokenizer and splitter loaded in {} ms", version(), load.toMillis());
+    return pipeline;
+  }
+
   /** Tokenizes and splits {@code text} into sentences of at most the configured token count. */
   public Annotation split(String text) {
     Annotation annotation = new Annotation(text);
@@ -65,7 +79,15 @@ public final class CoreNlpPipeline {
    * annotation}; each sentence then holds a parse tree, a binarized tree and a sentiment tree.
    */
   public void parse(Annotation annotation) {
+    if (analyzer == null) {
+      throw new IllegalStateException("this CoreNLP pipeline was loaded to split sentences only");
+    }
     analyzer.annotate(annotation);
+  }
+
+  /** Whether {@link #parse} works: false for a pipeline from {@link #loadSplitter}. */
+  public boolean parses() {
+    return analyzer != null;
   }
 
   public CoreNlpSettings settings() {
@@ -82,10 +104,13 @@ public final class CoreNlpPipeline {
     return version == null ? "unknown" : version;
   }
 
-  /** What produced an analysis: the CoreNLP release and the model file of each step. */
+  /** What produced an analysis: the CoreNLP release and the model file of each step it runs. */
   public Map<String, String> modelVersions() {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("corenlp", version());
+    if (analyzer == null) {
+      return Collections.unmodifiableMap(versions);
+    }
     versions.put("pos", fileName(settings.posModel()));
     versions.put("parser", fileName(settings.parserModel()));
     versions.put("sentiment", fileName(settings.sentimentModel()));

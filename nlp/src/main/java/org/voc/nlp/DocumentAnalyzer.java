@@ -81,6 +81,9 @@ public final class DocumentAnalyzer {
 
   private DocumentAnalyzer(AnalysisPipeline depth, CoreNlpPipeline pipeline, SentimentModel sentiment,
       TextEncoder searchEncoder, InsightFinder insights, AnalyzerSettings settings, Clock clock) {
+    if (depth == AnalysisPipeline.FULL && !pipeline.parses()) {
+      throw new IllegalArgumentException("the full analysis parses, but this CoreNLP pipeline only splits");
+    }
     this.depth = depth;
     this.searchEncoder = searchEncoder;
     this.insights = insights;

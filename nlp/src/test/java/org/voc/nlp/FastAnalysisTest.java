@@ -118,6 +118,24 @@ class FastAnalysisTest {
   }
 
   @Test
+  void theFastPathNeedsOnlyCoreNlpsSplitterAndTheFullOneRefusesIt() {
+    CoreNlpPipeline splitter = CoreNlpPipeline.loadSplitter(CoreNlpSettings.defaults());
+    var encoder = new TransformerAndEnsembleSentimentTest.FakeEncoder();
+    var detector = new ThemeDetector(encoder, new ThemeDetector.Calibration(-6, 5, 3, 0.5), null);
+    DocumentAnalyzer onSplitter = DocumentAnalyzer.fast(splitter, new TransformerSentiment(encoder, head(), "t"),
+        detector, AnalyzerSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+    onSplitter.setTaxonomy(TAXONOMY);
+    Document doc = Document.of("t", "1", DocumentKind.POST, "Acme is good. Delivery was so bad. Thanks!", NOW);
+
+    assertThat(onSplitter.analyze(doc)).isEqualTo(fast(encoder).analyze(doc));
+    assertThat(splitter.parses()).isFalse();
+    assertThat(splitter.modelVersions()).containsOnlyKeys("corenlp");
+    assertThatThrownBy(() -> new DocumentAnalyzer(splitter, new TransformerSentiment(encoder, head(), "t"),
+        AnalyzerSettings.defaults(), Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only splits");
+  }
+
+  @Test
   void aBrandComparedAgainstGetsTheOppositeOfItsSentence() {
     Analysis analysis = fast(new TransformerAndEnsembleSentimentTest.FakeEncoder())
         .analyzeText("Acme is good, unlike Globex.");

@@ -43,12 +43,14 @@ public final class Analyzers {
   public static DocumentAnalyzer load(VocConfig config) {
     System.setProperty("ai.djl.offline", "true");
     long start = System.nanoTime();
-    CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
     AnalyzerSettings settings = new AnalyzerSettings(config.analysis().maxSentences(),
         config.analysis().maxChars(), AnalyzerSettings.DEFAULT_MAX_KEY_PHRASES);
     if (config.analysis().analysisPipeline() == AnalysisPipeline.FAST) {
-      return configured(fast(pipeline, settings, config.analysis().sentiment(), start), config);
+      // Only CoreNLP's splitter runs: its tagger, parser and sentiment model are not loaded.
+      CoreNlpPipeline splitter = CoreNlpPipeline.loadSplitter(CoreNlpSettings.defaults());
+      return configured(fast(splitter, settings, config.analysis().sentiment(), start), config);
     }
+    CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
     CoreNlpSentiment coreNlp = CoreNlpSentiment.fromClasspath();
     String choice = config.analysis().sentiment();
     OnnxTextEncoder encoder = choice.equals("corenlp") ? null : ShippedSentiment.loadEncoder();
