@@ -111,6 +111,11 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** SIGTERM, then SIGKILL after 30 s. */
+  /** The child's resident memory now (VmRSS from /proc). */
+  long rssBytes() throws IOException {
+    return MemoryFigure.rssBytes(Path.of("/proc", Long.toString(process.pid()), "status"));
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

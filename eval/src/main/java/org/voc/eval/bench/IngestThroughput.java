@@ -67,13 +67,19 @@ final class IngestThroughput {
         System.err.printf(Locale.ROOT, "ingest run %d: %sencoder %.1f docs/s%n", r + 1, line, perSecond[baseline][r]);
       }
       double encoderMedian = Timings.median(perSecond[baseline]);
-      return List.of(
+      List<Figure> figures = new ArrayList<>(List.of(
           new Figure("ingest, ensemble (transformer + CoreNLP)", "docs/s", Timings.median(perSecond[0]),
               encoderMedian, "", null),
           new Figure("ingest, sentiment: transformer (CoreNLP still parses)", "docs/s", Timings.median(perSecond[1]),
               encoderMedian, "", null),
           transformerOnly("ingest, pipeline: fast (transformer only)", perSecond[2], encoderMedian),
-          transformerOnly("ingest, pipeline: fast, sentiment: transformer-head", perSecond[3], encoderMedian));
+          transformerOnly("ingest, pipeline: fast, sentiment: transformer-head", perSecond[3], encoderMedian)));
+      for (VocService service : services) {
+        double gib = service.rssBytes() / (double) (1L << 30);
+        figures.add(new Figure("RSS of voc serve (" + service.name() + ") after these runs", "GiB", gib,
+            Double.NaN, "<= 3 GiB", gib <= 3));
+      }
+      return figures;
     }
   }
 

@@ -41,11 +41,16 @@ final class MemoryFigure {
   }
 
   static long rssBytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+    return rssBytes(Path.of("/proc/self/status"));
+  }
+
+  /** VmRSS from a /proc/PID/status file, in bytes. */
+  static long rssBytes(Path status) throws IOException {
+    for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
       }
     }
-    throw new IOException("no VmRSS in /proc/self/status");
+    throw new IOException("no VmRSS in " + status);
   }
 }

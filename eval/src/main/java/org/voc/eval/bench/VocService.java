@@ -65,6 +65,11 @@ final class VocService implements AutoCloseable {
     return name;
   }
 
+  /** The service's resident memory now, in bytes. */
+  long rssBytes() throws IOException {
+    return jvm.rssBytes();
+  }
+
   /** Waits until the service answers {@code /health} (it loads its models first). */
   void awaitHealthy() throws IOException, InterruptedException {
     jvm.awaitReady("/health", Duration.ofMinutes(5));
