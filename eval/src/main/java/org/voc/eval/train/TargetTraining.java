@@ -15,6 +15,8 @@ import org.voc.eval.targets.TargetRows;
 import org.voc.models.BertTop;
 import org.voc.models.BertTopFile;
 import org.voc.models.BertTopTrainer;
+import org.voc.models.EncoderModel;
+import org.voc.models.EncoderSettings;
 import org.voc.models.OnnxGraph;
 import org.voc.models.OnnxTextEncoder;
 import org.voc.models.SoftmaxHeadTrainer;
@@ -37,7 +39,10 @@ public final class TargetTraining {
 
   /** What {@code voc train targets} trains on, and how. */
   public record Recipe(List<Path> trainFiles, List<Path> reportFiles, int seed, int epochs,
-      double learningRate, double classifierLearningRate) {
+      double learningRate, double classifierLearningRate, int layers) {
+
+    /** The shipped model's top layers: {@link #layers} counts from the encoder's last layer down. */
+    public static final int SHIPPED_LAYERS = 2;
 
     /** The recipe of the shipped model, with data from the shared data directory. */
     public static Recipe shipped(Path data) {
@@ -50,7 +55,7 @@ public final class TargetTraining {
               data.resolve("absa/semeval14-restaurants-train.jsonl#heldout"),
               data.resolve("absa/semeval14-laptops-train.jsonl#heldout"),
               data.resolve("absa/twitter-target-train.jsonl#heldout")),
-          42, 3, 1e-4, 1e-3);
+          42, 3, 1e-4, 1e-3, SHIPPED_LAYERS);
     }
   }
 
@@ -59,47 +64,74 @@ public final class TargetTraining {
   private TargetTraining() {}
 
   public static Result run(Recipe recipe) throws IOException {
-    try (OnnxTextEncoder encoder = ShippedSentiment.loadEncoder();
-        BertTopFile.Loaded start = ShippedSentiment.loadTop(ShippedSentiment.TOP)) {
-      List<TargetRows.Row> rows = new ArrayList<>();
-      for (Path file : recipe.trainFiles()) {
-        rows.addAll(TargetRows.read(file));
-      }
-      int[] labels = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
-      List<Double> classWeights = SoftmaxHeadTrainer.balancedClassWeights(labels, 3);
-      OnnxTextEncoder.Encoded encoded;
-      try (ProgressBar bar = SentimentTraining.bar("encode target pairs", rows.size())) {
-        encoded = FeatureCache.encode(encoder,
-            rows.stream().map(r -> TargetTransformer.pairText(r.target())).toList(), bar::stepBy);
-      }
-      BertTop initial = start.top();
-      Map<String, OnnxGraph.Tensor> weights = new HashMap<>(initial.weights());
-      BertTopFile.Loaded holder = BertTopFile.create(initial.firstLayer(), initial.layers(), initial.shape(),
-          initial.classes(), weights);
-      BertTopTrainer.Options options = new BertTopTrainer.Options(recipe.seed(), recipe.epochs(),
-          recipe.learningRate(), recipe.classifierLearningRate(), 32, 0.06, 0.05, classWeights);
-      BertTopTrainer.Report trained;
-      try (ProgressBar bar = SentimentTraining.bar("fine-tune on targets", (long) labels.length * recipe.epochs())) {
-        trained = new BertTopTrainer(options).train(holder.top(), encoded.hidden(), encoded.tokens(), labels,
-            bar::stepBy);
-      }
-      encoded = null; // the hidden states are the bulk of the heap
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("recipe", describe(recipe));
-      report.put("trainingRows", rows.size());
-      report.put("fineTuning", trained);
-      String version = encoder.name() + "+target-top";
-      TargetSentimentModel model = new TargetTransformer(encoder, holder.top(), version);
-      TargetSentimentModel baseline = new SentenceLevelTargets(ShippedSentiment.transformer(encoder));
-      List<Map<String, Object>> scores = new ArrayList<>();
-      for (Path file : recipe.reportFiles()) {
-        List<TargetRows.Row> gold = TargetRows.read(file);
-        scores.add(score(file, gold, model));
-        scores.add(score(file, gold, baseline));
-      }
-      report.put("scores", scores);
-      return new Result(holder.top(), encoder.name(), report);
+    EncoderModel encoderModel = ShippedSentiment.encoderModel();
+    int startLayers = encoderModel.layers() - ShippedSentiment.topFirstLayer().orElseThrow(
+        () -> new IllegalStateException("voc ships no fine-tuned sentiment layers to start from"));
+    int firstLayer = encoderModel.layers() - recipe.layers();
+    if (recipe.layers() < startLayers || firstLayer < 1) {
+      throw new IllegalArgumentException("the target model starts from the sentiment model's top "
+          + startLayers + " layers: tune " + startLayers + " to " + (encoderModel.layers() - 1));
     }
+    try (OnnxTextEncoder shippedEncoder = ShippedSentiment.loadEncoder();
+        BertTopFile.Loaded start = ShippedSentiment.loadTop(ShippedSentiment.TOP)) {
+      BertTop initial = start.top();
+      // More layers than the sentiment model tuned: those below its top start from the encoder's own
+      // weights, and the training pairs are read from the layer below the first tuned one.
+      OnnxTextEncoder encoder = firstLayer == initial.firstLayer() ? shippedEncoder
+          : encoderModel.load(EncoderSettings.defaults(), firstLayer - 1);
+      try {
+        return train(recipe, encoder, shippedEncoder, initial, firstLayer, encoderModel);
+      } finally {
+        if (encoder != shippedEncoder) {
+          encoder.close();
+        }
+      }
+    }
+  }
+
+  private static Result train(Recipe recipe, OnnxTextEncoder encoder, OnnxTextEncoder shippedEncoder,
+      BertTop initial, int firstLayer, EncoderModel encoderModel) throws IOException {
+    List<TargetRows.Row> rows = new ArrayList<>();
+    for (Path file : recipe.trainFiles()) {
+      rows.addAll(TargetRows.read(file));
+    }
+    int[] labels = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
+    List<Double> classWeights = SoftmaxHeadTrainer.balancedClassWeights(labels, 3);
+    OnnxTextEncoder.Encoded encoded;
+    try (ProgressBar bar = SentimentTraining.bar("encode target pairs", rows.size())) {
+      encoded = FeatureCache.encode(encoder,
+          rows.stream().map(r -> TargetTransformer.pairText(r.target())).toList(), bar::stepBy);
+    }
+    Map<String, OnnxGraph.Tensor> weights = new HashMap<>();
+    if (firstLayer < initial.firstLayer()) {
+      weights.putAll(encoderModel.weights());
+    }
+    weights.putAll(initial.weights());
+    BertTopFile.Loaded holder = BertTopFile.create(firstLayer, recipe.layers(), initial.shape(),
+        initial.classes(), weights);
+    BertTopTrainer.Options options = new BertTopTrainer.Options(recipe.seed(), recipe.epochs(),
+        recipe.learningRate(), recipe.classifierLearningRate(), 32, 0.06, 0.05, classWeights);
+    BertTopTrainer.Report trained;
+    try (ProgressBar bar = SentimentTraining.bar("fine-tune on targets", (long) labels.length * recipe.epochs())) {
+      trained = new BertTopTrainer(options).train(holder.top(), encoded.hidden(), encoded.tokens(), labels,
+          bar::stepBy);
+    }
+    encoded = null; // the hidden states are the bulk of the heap
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("recipe", describe(recipe));
+    report.put("trainingRows", rows.size());
+    report.put("fineTuning", trained);
+    String version = encoder.name() + "+target-top";
+    TargetSentimentModel model = new TargetTransformer(encoder, holder.top(), version);
+    TargetSentimentModel baseline = new SentenceLevelTargets(ShippedSentiment.transformer(shippedEncoder));
+    List<Map<String, Object>> scores = new ArrayList<>();
+    for (Path file : recipe.reportFiles()) {
+      List<TargetRows.Row> gold = TargetRows.read(file);
+      scores.add(score(file, gold, model));
+      scores.add(score(file, gold, baseline));
+    }
+    report.put("scores", scores);
+    return new Result(holder.top(), encoder.name(), report);
   }
 
   /** Accuracy and macro F1 of {@code model} on {@code gold}. */
@@ -142,6 +174,7 @@ public final class TargetTraining {
     described.put("epochs", recipe.epochs());
     described.put("learningRate", recipe.learningRate());
     described.put("classifierLearningRate", recipe.classifierLearningRate());
+    described.put("layers", recipe.layers());
     described.put("start", ShippedSentiment.TOP);
     return described;
   }

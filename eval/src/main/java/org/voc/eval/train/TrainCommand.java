@@ -108,6 +108,10 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--epochs", paramLabel = "N", description = "fine-tuning epochs (default 3)")
     Integer epochs;
 
+    @Option(names = "--tune-layers", paramLabel = "N",
+        description = "fine-tune the encoder's top N layers, at least the sentiment model's (default: the shipped recipe's)")
+    Integer tuneLayers;
+
     @Option(names = "--seed", defaultValue = "42")
     int seed;
 
@@ -126,7 +130,8 @@ public final class TrainCommand implements Runnable {
           seed,
           epochs != null ? epochs : shipped == null ? 3 : shipped.epochs(),
           shipped == null ? 1e-4 : shipped.learningRate(),
-          shipped == null ? 1e-3 : shipped.classifierLearningRate());
+          shipped == null ? 1e-3 : shipped.classifierLearningRate(),
+          tuneLayers != null ? tuneLayers : TargetTraining.Recipe.SHIPPED_LAYERS);
       TargetTraining.Result result = TargetTraining.run(recipe);
       TargetTraining.save(result, out);
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
