@@ -25,8 +25,10 @@ import java.util.Map;
 /**
  * Saves and loads a fine-tuned {@link BertTop}: the magic {@code VOCTOP1}, a JSON header (encoder,
  * layers, dimensions, classes, tensor names and shapes, and whatever the trainer recorded), then
- * every tensor as IEEE half floats, big-endian. Half precision halves the file (two 384-wide layers:
- * 7 MB) and changes the probabilities by less than 1e-3.
+ * every tensor, big-endian, in the {@link Precision} the header gives it: IEEE half floats (the
+ * default, and what files without an {@code encoding} hold: two 384-wide layers take 7 MB, and the
+ * probabilities move by less than 1e-3), or, for matrices, 8-bit integers with a half-float scale
+ * per row (half that again, for tops of many layers).
  */
 public final class BertTopFile {
 
@@ -45,20 +47,55 @@ public final class BertTopFile {
 
   private BertTopFile() {}
 
+  /** How a file stores its tensors. */
+  public enum Precision {
+    /** Every tensor as half floats. */
+    HALF,
+    /**
+     * Matrices as symmetric 8-bit integers, each row (the first dimension) with its own half-float
+     * scale (its largest magnitude / 127); vectors (biases, layer norms) as half floats.
+     */
+    INT8
+  }
+
+  private static final String INT8_ROWS = "int8-rows";
+
   public static void save(BertTop top, String encoder, Map<String, Object> training, Path file)
       throws IOException {
-    Map<String, OnnxGraph.Tensor> weights = top.weights();
+    save(top, encoder, training, file, Precision.HALF);
+  }
+
+  /** Saves {@code top} with its matrices in {@code precision}. */
+  public static void save(BertTop top, String encoder, Map<String, Object> training, Path file,
+      Precision precision) throws IOException {
+    save(top.weights(), top.firstLayer(), top.layers(), top.shape(), top.classes(), encoder,
+        JSON.valueToTree(training), file, precision);
+  }
+
+  /** Writes {@code weights} again in {@code precision}, with the same header otherwise. */
+  public static void save(Weights weights, Path file, Precision precision) throws IOException {
+    save(weights.tensors(), weights.firstLayer(), weights.layers(), weights.dimensions(), weights.classes(),
+        weights.encoder(), weights.header().get("training"), file, precision);
+  }
+
+  private static void save(Map<String, OnnxGraph.Tensor> weights, int firstLayer, int layers,
+      BertTop.Dimensions dimensions, List<String> classes, String encoder, JsonNode training, Path file,
+      Precision precision) throws IOException {
     ObjectNode header = JSON.createObjectNode();
     header.put("encoder", encoder);
-    header.put("firstLayer", top.firstLayer());
-    header.put("layers", top.layers());
-    header.set("dimensions", JSON.valueToTree(top.shape()));
-    header.set("classes", JSON.valueToTree(top.classes()));
+    header.put("firstLayer", firstLayer);
+    header.put("layers", layers);
+    header.set("dimensions", JSON.valueToTree(dimensions));
+    header.set("classes", JSON.valueToTree(classes));
     ArrayNode tensors = header.putArray("tensors");
     for (OnnxGraph.Tensor tensor : weights.values()) {
-      tensors.addObject().put("name", tensor.name()).set("shape", JSON.valueToTree(tensor.shape()));
+      ObjectNode entry = tensors.addObject().put("name", tensor.name());
+      entry.set("shape", JSON.valueToTree(tensor.shape()));
+      if (int8(tensor, precision)) {
+        entry.put("encoding", INT8_ROWS);
+      }
     }
-    header.set("training", JSON.valueToTree(training));
+    header.set("training", training);
     byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header);
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (OutputStream raw = Files.newOutputStream(file);
@@ -67,11 +104,54 @@ public final class BertTopFile {
       out.writeInt(json.length);
       out.write(json);
       for (OnnxGraph.Tensor tensor : weights.values()) {
-        for (float value : tensor.data()) {
-          out.writeShort(Float.floatToFloat16(value));
+        if (int8(tensor, precision)) {
+          writeInt8Rows(out, tensor);
+        } else {
+          for (float value : tensor.data()) {
+            out.writeShort(Float.floatToFloat16(value));
+          }
         }
       }
     }
+  }
+
+  private static boolean int8(OnnxGraph.Tensor tensor, Precision precision) {
+    return precision == Precision.INT8 && tensor.shape().length == 2;
+  }
+
+  private static void writeInt8Rows(DataOutputStream out, OnnxGraph.Tensor tensor) throws IOException {
+    int rows = Math.toIntExact(tensor.shape()[0]);
+    int width = Math.toIntExact(tensor.shape()[1]);
+    float[] data = tensor.data();
+    byte[] row = new byte[width];
+    for (int r = 0; r < rows; r++) {
+      float max = 0;
+      for (int c = 0; c < width; c++) {
+        max = Math.max(max, Math.abs(data[r * width + c]));
+      }
+      short scale = Float.floatToFloat16(max / 127f);
+      float step = Float.float16ToFloat(scale); // quantize with the scale the reader will use
+      for (int c = 0; c < width; c++) {
+        row[c] = step == 0 ? 0 : (byte) Math.max(-127, Math.min(127, Math.round(data[r * width + c] / step)));
+      }
+      out.writeShort(scale);
+      out.write(row);
+    }
+  }
+
+  private static float[] readInt8Rows(DataInputStream in, long[] shape) throws IOException {
+    int rows = Math.toIntExact(shape[0]);
+    int width = Math.toIntExact(shape[1]);
+    float[] data = new float[rows * width];
+    byte[] row = new byte[width];
+    for (int r = 0; r < rows; r++) {
+      float step = Float.float16ToFloat(in.readShort());
+      in.readFully(row);
+      for (int c = 0; c < width; c++) {
+        data[r * width + c] = row[c] * step;
+      }
+    }
+    return data;
   }
 
   /** The JSON header alone (cheap: the weights are not read). */
@@ -131,9 +211,14 @@ public final class BertTopFile {
       for (long d : shape) {
         size *= d;
       }
-      float[] data = new float[Math.toIntExact(size)];
-      for (int i = 0; i < data.length; i++) {
-        data[i] = Float.float16ToFloat(in.readShort());
+      float[] data;
+      if (INT8_ROWS.equals(tensor.path("encoding").asText(null))) {
+        data = readInt8Rows(in, shape);
+      } else {
+        data = new float[Math.toIntExact(size)];
+        for (int i = 0; i < data.length; i++) {
+          data[i] = Float.float16ToFloat(in.readShort());
+        }
       }
       String name = tensor.get("name").asText();
       weights.put(name, new OnnxGraph.Tensor(name, shape, data));

@@ -95,15 +95,17 @@ public final class ShippedSentiment {
    * The shipped target-sentiment model for {@code encoder} (tapped as {@link #loadEncoder} does),
    * or, where voc ships none, every target with its sentence's sentiment. Beside an encoder that runs
    * the sentiment layers in its graph, the target layers get an encoder of their own that runs them
-   * in its graph (the (target, sentence) pairs need a pass of their own anyway); beside a tapped one,
-   * they run on PyTorch over its tapped state.
+   * in its graph (the (target, sentence) pairs need a pass of their own anyway), as they do when
+   * they start below the layer {@code encoder} taps; beside a tapped one that taps the layer below
+   * them, they run on PyTorch over its tapped state.
    */
   public static TargetSentimentModel targets(OnnxTextEncoder encoder) {
     if (ShippedSentiment.class.getClassLoader().getResource(TARGET_TOP) == null || encoder.tapLayer() < 0) {
       return new SentenceLevelTargets(transformer(encoder));
     }
-    if (encoder.tunedTop().isPresent()) {
-      OnnxTextEncoder pairs = encoderModel().load(EncoderSettings.defaults(), -1, readTop(TARGET_TOP));
+    BertTopFile.Weights targetTop = readTop(TARGET_TOP);
+    if (encoder.tunedTop().isPresent() || encoder.tapLayer() != targetTop.firstLayer() - 1) {
+      OnnxTextEncoder pairs = encoderModel().load(EncoderSettings.defaults(), -1, targetTop);
       return new TargetTransformer(pairs, version(TARGET_TOP, encoder));
     }
     return new TargetTransformer(encoder, loadTop(TARGET_TOP).top(), version(TARGET_TOP, encoder));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.models.BertTopFile;
+import org.voc.models.EncoderSettings;
 import org.voc.models.OnnxTextEncoder;
 
 /**
@@ -127,9 +128,12 @@ class TunedTopInEncoderTest {
     targets.add(TargetSentimentModel.Target.at("The screen is great but the battery dies by noon.", 4, 10));
     targets.add(TargetSentimentModel.Target.at("The screen is great but the battery dies by noon.", 28, 35));
 
-    try (BertTopFile.Loaded top = ShippedSentiment.loadTop(ShippedSentiment.TARGET_TOP)) {
-      List<Sentiment> expected =
-          new TargetTransformer(encoder, top.top(), fused.version()).score(targets);
+    try (BertTopFile.Loaded top = ShippedSentiment.loadTop(ShippedSentiment.TARGET_TOP);
+        // The target layers may start below the sentiment layers: PyTorch then reads a lower layer.
+        OnnxTextEncoder lower = top.top().firstLayer() - 1 == encoder.tapLayer() ? null
+            : ShippedSentiment.encoderModel().load(EncoderSettings.defaults(), top.top().firstLayer() - 1)) {
+      List<Sentiment> expected = new TargetTransformer(lower != null ? lower : encoder, top.top(), fused.version())
+          .score(targets);
       List<Sentiment> actual = fused.score(targets);
 
       assertThat(fused).isInstanceOf(TargetTransformer.class);

@@ -158,7 +158,9 @@ public final class TargetTraining {
     Files.createDirectories(dir);
     @SuppressWarnings("unchecked")
     Map<String, Object> report = VocJson.mapper().convertValue(result.report(), Map.class);
-    BertTopFile.save(result.top(), result.encoder(), report, dir.resolve("target-top.bin"));
+    // 8-bit matrices: a top of many layers stays a small file (six layers: 11 MB, not 21).
+    BertTopFile.save(result.top(), result.encoder(), report, dir.resolve("target-top.bin"),
+        BertTopFile.Precision.INT8);
     Files.writeString(dir.resolve("target-training.json"),
         VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
   }
