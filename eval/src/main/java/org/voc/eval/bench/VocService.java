@@ -40,7 +40,7 @@ final class VocService implements AutoCloseable {
   /**
    * Starts the service with the {@code analysis} settings {@code analysis} (a YAML flow map such as
    * {@code {sentiment: transformer}}), no rate limit (one client posts as fast as it is answered)
-   * and default workers (one per core); waits for {@code /health}.
+   * and default workers (one per core), with the heap {@code ./voc serve} gets by default (2 GiB); waits for {@code /health}.
    */
   static VocService start(String name, String analysis, String classpath, Path dir)
       throws IOException, InterruptedException {
@@ -55,7 +55,7 @@ final class VocService implements AutoCloseable {
         analysis: %s
         """, port, home.resolve("data"), analysis), StandardCharsets.UTF_8);
     ChildJvm jvm = ChildJvm.start("voc-" + name,
-        List.of("-Xmx3g", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-Dai.djl.offline=true",
+        List.of("-Xmx2g", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-Dai.djl.offline=true",
             "--add-modules", "jdk.incubator.vector"),
         classpath, "org.voc.service.Main", List.of("serve", "--config", config.toString()), port, home);
     return new VocService(name, jvm);
