@@ -110,12 +110,12 @@ final class ChildJvm implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** SIGTERM, then SIGKILL after 30 s. */
   /** The child's resident memory now (VmRSS from /proc). */
   long rssBytes() throws IOException {
     return MemoryFigure.rssBytes(Path.of("/proc", Long.toString(process.pid()), "status"));
   }
 
+  /** SIGTERM, then SIGKILL after 30 s. */
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -40,7 +40,8 @@ final class VocService implements AutoCloseable {
   /**
    * Starts the service with the {@code analysis} settings {@code analysis} (a YAML flow map such as
    * {@code {sentiment: transformer}}), no rate limit (one client posts as fast as it is answered)
-   * and default workers (one per core), with the heap {@code ./voc serve} gets by default (2 GiB); waits for {@code /health}.
+   * and default workers (one per core), with the heap {@code ./voc serve} gets by default (2 GiB);
+   * waits for {@code /health}.
    */
   static VocService start(String name, String analysis, String classpath, Path dir)
       throws IOException, InterruptedException {
