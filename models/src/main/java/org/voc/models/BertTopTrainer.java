@@ -25,13 +25,17 @@ import org.slf4j.LoggerFactory;
  * Fine-tunes a {@link BertTop} on hidden states an encoder tapped below it: class-weighted
  * cross-entropy, Adam with a linear warm-up and decay, a higher learning rate for the classifier
  * than for the transformer layers, mini-batches of similar lengths in shuffled order, and after
- * each epoch a score on a stratified held-out share; the best epoch's weights are kept.
+ * each epoch a score on a stratified held-out share; the best epoch's weights are kept (lowest
+ * held-out loss, or highest held-out accuracy, as {@link Options#keep} says).
  */
 public final class BertTopTrainer {
 
   private static final Logger LOG = LoggerFactory.getLogger(BertTopTrainer.class);
 
-  /** How to train; {@code classWeights} empty means every class weighs 1. */
+  /**
+   * How to train; {@code classWeights} empty means every class weighs 1; {@code keep} says which
+   * epoch's weights are kept.
+   */
   public record Options(
       long seed,
       int epochs,
@@ -40,7 +44,43 @@ public final class BertTopTrainer {
       int batchSize,
       double warmUpFraction,
       double validationFraction,
-      List<Double> classWeights) {}
+      List<Double> classWeights,
+      Keep keep) {
+
+    public Options {
+      if (keep == null) {
+        throw new IllegalArgumentException("keep is required");
+      }
+    }
+
+    /** Keeps the epoch with the lowest held-out loss. */
+    public Options(long seed, int epochs, double learningRate, double classifierLearningRate,
+        int batchSize, double warmUpFraction, double validationFraction, List<Double> classWeights) {
+      this(seed, epochs, learningRate, classifierLearningRate, batchSize, warmUpFraction,
+          validationFraction, classWeights, Keep.LOWEST_LOSS);
+    }
+  }
+
+  /**
+   * Which epoch's weights training keeps. The held-out loss can rise while accuracy still climbs
+   * (the model grows more confident on the examples it gets wrong); where accuracy is what is
+   * published, keep by accuracy (ties go to the lower loss).
+   */
+  public enum Keep {
+    LOWEST_LOSS,
+    HIGHEST_ACCURACY;
+
+    boolean better(SplitScores candidate, SplitScores best) {
+      if (best == null) {
+        return true;
+      }
+      return switch (this) {
+        case LOWEST_LOSS -> candidate.loss() < best.loss();
+        case HIGHEST_ACCURACY -> candidate.accuracy() > best.accuracy()
+            || candidate.accuracy() == best.accuracy() && candidate.loss() < best.loss();
+      };
+    }
+  }
 
   /**
    * Scores of the kept weights, which epoch they come from, and how many times training diverged
@@ -86,7 +126,7 @@ public final class BertTopTrainer {
     List<SplitScores> scores = new ArrayList<>();
     Map<String, OnnxGraph.Tensor> best = top.weights();
     Map<String, OnnxGraph.Tensor> checkpoint = best;
-    double bestLoss = Double.POSITIVE_INFINITY;
+    SplitScores bestScore = null;
     int bestEpoch = 0;
     int steps = 0;
     int recoveries = 0;
@@ -120,8 +160,8 @@ public final class BertTopTrainer {
       SplitScores score = score(top, hidden, tokens, labels, weights, split.validation());
       scores.add(score);
       LOG.info("epoch {}: {} in {} s", epoch, score, (System.nanoTime() - start) / 1_000_000_000);
-      if (score.loss() < bestLoss || split.validation().length == 0) {
-        bestLoss = score.loss();
+      if (options.keep().better(score, bestScore) || split.validation().length == 0) {
+        bestScore = score;
         bestEpoch = epoch;
         best = top.weights();
       }

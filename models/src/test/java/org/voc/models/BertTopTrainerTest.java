@@ -40,6 +40,37 @@ class BertTopTrainerTest {
   }
 
   @Test
+  void keptByAccuracyTheWeightsAreThoseOfTheEpochWithTheHighestHeldOutAccuracy() {
+    Data data = data(400, 7);
+    try (BertTopFile.Loaded loaded = BertTopFile.create(0, 1, TINY, List.of("neg", "pos"), weights(3))) {
+      BertTopTrainer.Report report = new BertTopTrainer(new BertTopTrainer.Options(1, 8, 1e-2, 1e-2,
+          16, 0.1, 0.2, List.of(), BertTopTrainer.Keep.HIGHEST_ACCURACY))
+          .train(loaded.top(), data.hidden, data.tokens, data.labels, n -> { });
+
+      double bestAccuracy = report.validationByEpoch().stream().mapToDouble(SplitScores::accuracy).max().orElseThrow();
+      SplitScores kept = report.validationByEpoch().get(report.bestEpoch() - 1);
+      assertThat(kept.accuracy()).isEqualTo(bestAccuracy);
+      // the first epoch with that accuracy wins unless a later one has a lower loss
+      for (int epoch = 1; epoch < report.bestEpoch(); epoch++) {
+        SplitScores earlier = report.validationByEpoch().get(epoch - 1);
+        assertThat(earlier.accuracy() < bestAccuracy || earlier.loss() >= kept.loss()).isTrue();
+      }
+      assertThat(report.options().keep()).isEqualTo(BertTopTrainer.Keep.HIGHEST_ACCURACY);
+    }
+  }
+
+  @Test
+  void accuracyAndLossCanDisagreeOnTheBestEpoch() {
+    SplitScores confidentAndRight = new SplitScores(100, 0.60, 0.78);
+    SplitScores carefulAndWrong = new SplitScores(100, 0.55, 0.76);
+    assertThat(BertTopTrainer.Keep.LOWEST_LOSS.better(confidentAndRight, carefulAndWrong)).isFalse();
+    assertThat(BertTopTrainer.Keep.HIGHEST_ACCURACY.better(confidentAndRight, carefulAndWrong)).isTrue();
+    assertThat(BertTopTrainer.Keep.HIGHEST_ACCURACY.better(new SplitScores(100, 0.50, 0.78), confidentAndRight))
+        .as("same accuracy, lower loss").isTrue();
+    assertThat(BertTopTrainer.Keep.HIGHEST_ACCURACY.better(carefulAndWrong, null)).isTrue();
+  }
+
+  @Test
   void aBatchWhoseLossIsNotFiniteIsSkippedAndTrainingGoesOn() {
     Data data = data(400, 7);
     java.util.Arrays.fill(data.hidden[5], Float.NaN);

@@ -110,7 +110,8 @@ public final class TargetTraining {
     BertTopFile.Loaded holder = BertTopFile.create(firstLayer, recipe.layers(), initial.shape(),
         initial.classes(), weights);
     BertTopTrainer.Options options = new BertTopTrainer.Options(recipe.seed(), recipe.epochs(),
-        recipe.learningRate(), recipe.classifierLearningRate(), 32, 0.06, 0.05, classWeights);
+        recipe.learningRate(), recipe.classifierLearningRate(), 32, 0.06, 0.05, classWeights,
+        BertTopTrainer.Keep.HIGHEST_ACCURACY);
     BertTopTrainer.Report trained;
     try (ProgressBar bar = SentimentTraining.bar("fine-tune on targets", (long) labels.length * recipe.epochs())) {
       trained = new BertTopTrainer(options).train(holder.top(), encoded.hidden(), encoded.tokens(), labels,
