@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.voc.eval.targets.TargetRows;
 import org.voc.nlp.SentimentLabel;
 import org.voc.nlp.VocJson;
 
@@ -24,13 +25,15 @@ import org.voc.nlp.VocJson;
  *
  * <p>{@code FILE#odd} and {@code FILE#even} name the rows on odd or even line numbers of {@code
  * FILE}: a fixed two-way split of a dev file, so that one half can calibrate a model and the other
- * measure it, each by the same command.
+ * measure it, each by the same command. {@code FILE#train} and {@code FILE#heldout} name the same
+ * 80 / 20 % split of texts as {@link TargetRows} (by a hash of the text), so that a target benchmark
+ * can lend its training part to sentence sentiment without its held-out part.
  */
 public final class LabeledFile {
 
   private final Path path;
   private final Path file;
-  private final int parity;
+  private final Part part;
   private final boolean jsonl;
   private final LabelMapping mapping;
   private final long rows;
@@ -39,7 +42,7 @@ public final class LabeledFile {
   private LabeledFile(Path path, boolean jsonl, LabelMapping mapping, long rows, Set<SentimentLabel> labels) {
     this.path = path;
     this.file = fileOf(path);
-    this.parity = parityOf(path);
+    this.part = Part.of(path);
     this.jsonl = jsonl;
     this.mapping = mapping;
     this.rows = rows;
@@ -55,7 +58,7 @@ public final class LabeledFile {
     boolean jsonl = file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson|json)$");
     Set<String> values = new LinkedHashSet<>();
     long[] count = {0};
-    forEachRaw(file, parityOf(path), jsonl, raw -> {
+    forEachRaw(file, Part.of(path), jsonl, raw -> {
       values.add(raw.label().trim().toLowerCase(Locale.ROOT));
       count[0]++;
     });
@@ -103,7 +106,7 @@ public final class LabeledFile {
   public void forEachChunk(int chunkSize, Consumer<List<LabeledText>> consumer) throws IOException {
     List<LabeledText> chunk = new ArrayList<>(chunkSize);
     boolean[] first = {true};
-    forEachRaw(file, parity, jsonl, raw -> {
+    forEachRaw(file, part, jsonl, raw -> {
       var label = mapping.map(raw.label());
       boolean header = first[0] && !jsonl && label.isEmpty();
       first[0] = false;
@@ -130,32 +133,67 @@ public final class LabeledFile {
 
   private record Raw(long line, String text, String label) {}
 
-  /** The file a path names: {@code FILE#odd} and {@code FILE#even} name part of {@code FILE}. */
+  /** The file a path names: {@code FILE#odd}, {@code FILE#even}, {@code FILE#train} and {@code FILE#heldout} name part of {@code FILE}. */
   public static Path fileOf(Path path) {
-    return parityOf(path) < 0 ? path
-        : path.resolveSibling(path.getFileName().toString().replaceFirst("#(odd|even)$", ""));
+    Part part = Part.of(path);
+    return part == Part.ALL ? path
+        : path.resolveSibling(path.getFileName().toString().replaceFirst("#" + part.selector + "$", ""));
   }
 
-  /** 1 for {@code #odd}, 0 for {@code #even}, -1 for the whole file. */
-  private static int parityOf(Path path) {
-    String name = path.getFileName().toString();
-    if (Files.exists(path) || !name.matches(".*#(odd|even)$")) {
-      return -1;
+  /** The rows of a file a path selects. */
+  private enum Part {
+    ALL(""), ODD("odd"), EVEN("even"), TRAIN("train"), HELDOUT("heldout");
+
+    final String selector;
+
+    Part(String selector) {
+      this.selector = selector;
     }
-    return name.endsWith("#odd") ? 1 : 0;
+
+    static Part of(Path path) {
+      String name = path.getFileName().toString();
+      if (!Files.exists(path)) {
+        for (Part part : values()) {
+          if (part != ALL && name.endsWith("#" + part.selector)) {
+            return part;
+          }
+        }
+      }
+      return ALL;
+    }
+
+    /** Whether line {@code number} can hold a selected row (before it is read). */
+    boolean keepsLine(long number) {
+      return switch (this) {
+        case ODD -> number % 2 == 1;
+        case EVEN -> number % 2 == 0;
+        default -> true;
+      };
+    }
+
+    boolean keepsText(String text) {
+      return switch (this) {
+        case TRAIN -> !TargetRows.heldOut(text);
+        case HELDOUT -> TargetRows.heldOut(text);
+        default -> true;
+      };
+    }
   }
 
-  private static void forEachRaw(Path path, int parity, boolean jsonl, Consumer<Raw> consumer)
+  private static void forEachRaw(Path path, Part part, boolean jsonl, Consumer<Raw> consumer)
       throws IOException {
     try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String line;
       long number = 0;
       while ((line = reader.readLine()) != null) {
         number++;
-        if (line.isBlank() || (parity >= 0 && number % 2 != parity)) {
+        if (line.isBlank() || !part.keepsLine(number)) {
           continue;
         }
-        consumer.accept(jsonl ? jsonRow(line, number, path) : tsvRow(line, number, path));
+        Raw raw = jsonl ? jsonRow(line, number, path) : tsvRow(line, number, path);
+        if (part.keepsText(raw.text())) {
+          consumer.accept(raw);
+        }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();

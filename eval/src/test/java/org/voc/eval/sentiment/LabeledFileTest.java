@@ -50,6 +50,31 @@ class LabeledFileTest {
   }
 
   @Test
+  void trainAndHeldoutSplitATargetFileAsTargetRowsDoesSoSentimentNeverTrainsOnTheHeldOutPart() throws IOException {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      rows.append("{\"text\": \"tweet number ").append(i).append(" about @acme\", \"aspect\": \"@acme\", ")
+          .append("\"from\": 16, \"to\": 21, \"label\": \"").append(i % 2 == 0 ? "positive" : "negative")
+          .append("\"}\n");
+    }
+    Path file = write("t.jsonl", rows.toString());
+
+    List<String> train = LabeledFile.open(dir.resolve("t.jsonl#train"), null).readAll().stream()
+        .map(LabeledText::text).toList();
+    LabeledFile heldOutFile = LabeledFile.open(dir.resolve("t.jsonl#heldout"), null);
+    List<String> heldOut = heldOutFile.readAll().stream().map(LabeledText::text).toList();
+
+    assertThat(heldOut).isNotEmpty().allMatch(org.voc.eval.targets.TargetRows::heldOut);
+    assertThat(heldOutFile.rows()).isEqualTo(heldOut.size());
+    assertThat(train).isNotEmpty().noneMatch(org.voc.eval.targets.TargetRows::heldOut)
+        .doesNotContainAnyElementsOf(heldOut);
+    assertThat(train.size() + heldOut.size()).isEqualTo(40);
+    assertThat(heldOut).containsExactlyElementsOf(org.voc.eval.targets.TargetRows.read(dir.resolve("t.jsonl#heldout"))
+        .stream().map(r -> r.target().sentence()).toList());
+    assertThat(LabeledFile.fileOf(dir.resolve("t.jsonl#heldout"))).isEqualTo(file);
+  }
+
+  @Test
   void jsonlWithWordLabelsAndTabsInText() throws IOException {
     Path file = write("c.jsonl", "{\"text\":\"tab\\there\",\"label\":\"Negative\"}\n\n{\"text\":\"ok\",\"label\":\"neutral\"}\n");
     List<LabeledText> rows = LabeledFile.open(file, null).readAll();
