@@ -25,7 +25,9 @@ import org.voc.nlp.VocJson;
  *
  * <p>{@code FILE#odd} and {@code FILE#even} name the rows on odd or even line numbers of {@code
  * FILE}: a fixed two-way split of a dev file, so that one half can calibrate a model and the other
- * measure it, each by the same command. {@code FILE#train} and {@code FILE#heldout} name the same
+ * measure it, each by the same command; {@code FILE#quarter1} .. {@code #quarter4} the rows on lines
+ * 1, 5, 9, .. up to 4, 8, 12, .. (quarters 1 and 3 make the odd half, so a model can train on one
+ * and be calibrated on the other, both apart from the even half). {@code FILE#train} and {@code FILE#heldout} name the same
  * 80 / 20 % split of texts as {@link TargetRows} (by a hash of the text), so that a target benchmark
  * can lend its training part to sentence sentiment without its held-out part.
  */
@@ -133,7 +135,7 @@ public final class LabeledFile {
 
   private record Raw(long line, String text, String label) {}
 
-  /** The file a path names: {@code FILE#odd}, {@code FILE#even}, {@code FILE#train} and {@code FILE#heldout} name part of {@code FILE}. */
+  /** The file a path names: {@code FILE#odd}, {@code #even}, {@code #quarterK}, {@code #train} and {@code #heldout} name part of {@code FILE}. */
   public static Path fileOf(Path path) {
     Part part = Part.of(path);
     return part == Part.ALL ? path
@@ -142,7 +144,8 @@ public final class LabeledFile {
 
   /** The rows of a file a path selects. */
   private enum Part {
-    ALL(""), ODD("odd"), EVEN("even"), TRAIN("train"), HELDOUT("heldout");
+    ALL(""), ODD("odd"), EVEN("even"), QUARTER1("quarter1"), QUARTER2("quarter2"), QUARTER3("quarter3"),
+    QUARTER4("quarter4"), TRAIN("train"), HELDOUT("heldout");
 
     final String selector;
 
@@ -167,6 +170,10 @@ public final class LabeledFile {
       return switch (this) {
         case ODD -> number % 2 == 1;
         case EVEN -> number % 2 == 0;
+        case QUARTER1 -> number % 4 == 1;
+        case QUARTER2 -> number % 4 == 2;
+        case QUARTER3 -> number % 4 == 3;
+        case QUARTER4 -> number % 4 == 0;
         default -> true;
       };
     }

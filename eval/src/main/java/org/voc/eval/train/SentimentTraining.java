@@ -224,6 +224,9 @@ public final class SentimentTraining {
     for (Path spec : recipe.trainFiles()) {
       Repeated file = repeated(spec);
       List<LabeledText> fileRows = new ArrayList<>(LabeledFile.open(file.file(), null).readAll());
+      if (file.without() != null) {
+        fileRows.removeIf(row -> row.label() == file.without());
+      }
       if (recipe.maxRowsPerFile() > 0 && fileRows.size() > recipe.maxRowsPerFile()) {
         Collections.shuffle(fileRows, random);
         fileRows = fileRows.subList(0, recipe.maxRowsPerFile());
@@ -235,13 +238,32 @@ public final class SentimentTraining {
     return rows;
   }
 
-  /** A training file and how many times its rows are used: {@code FILE*N} repeats them N times. */
-  record Repeated(Path file, int times) {}
+  /**
+   * A training file, how many times its rows are used ({@code FILE*N}: N times) and which label's rows
+   * are left out ({@code FILE-neutral}: all but the neutral rows, e.g. target-labeled tweets, whose
+   * neutral says nothing about the tweet as a whole), or null.
+   */
+  record Repeated(Path file, int times, SentimentLabel without) {
+    Repeated(Path file, int times) {
+      this(file, times, null);
+    }
+  }
 
   static Repeated repeated(Path spec) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\*(\\d+)$").matcher(spec.getFileName().toString());
-    return m.matches() ? new Repeated(spec.resolveSibling(m.group(1)), Integer.parseInt(m.group(2)))
-        : new Repeated(spec, 1);
+    String name = spec.getFileName().toString();
+    int times = 1;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\*(\\d+)$").matcher(name);
+    if (m.matches()) {
+      name = m.group(1);
+      times = Integer.parseInt(m.group(2));
+    }
+    SentimentLabel without = null;
+    java.util.regex.Matcher w = java.util.regex.Pattern.compile("(.*)-(negative|neutral|positive)$").matcher(name);
+    if (w.matches() && !Files.exists(spec.resolveSibling(name))) {
+      name = w.group(1);
+      without = SentimentLabel.parse(w.group(2)).orElseThrow();
+    }
+    return new Repeated(spec.resolveSibling(name), times, without);
   }
 
   /**

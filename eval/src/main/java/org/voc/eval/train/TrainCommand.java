@@ -27,11 +27,11 @@ public final class TrainCommand implements Runnable {
           + "Without --data: the shipped recipe (SST-3 + SST-2 train, stacked on SST-3 dev).")
   static final class Sentiment implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "FILE", split = ",", description = "labeled training files (TSV/JSONL; FILE#odd / FILE#even: half of FILE; FILE*N: its rows N times)")
+    @Option(names = "--data", paramLabel = "FILE", split = ",", description = "labeled training files (TSV/JSONL; FILE#odd / FILE#even: half of FILE; FILE#quarter1..4: a quarter of it by line; FILE#train / FILE#heldout: 80 / 20 % of its texts; FILE-neutral: without its neutral rows; FILE*N: its rows N times)")
     List<Path> data;
 
     @Option(names = "--calibrate", paramLabel = "FILE", split = ",",
-        description = "labeled dev files the ensemble is learned on (FILE#odd / FILE#even: half of FILE)")
+        description = "labeled dev files the ensemble is learned on (FILE#odd / FILE#even: half of FILE; FILE#quarter1..4: a quarter of it by line)")
     List<Path> calibrate;
 
     @Option(names = "--report", paramLabel = "FILE", split = ",", description = "labeled files to report scores on")

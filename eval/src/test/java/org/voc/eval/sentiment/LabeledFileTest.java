@@ -50,6 +50,20 @@ class LabeledFileTest {
   }
 
   @Test
+  void quartersSplitTheHalvesAgainByLineNumber() throws IOException {
+    Path file = write("q.tsv", "one\t0\ntwo\t1\nthree\t2\nfour\t0\nfive\t1\nsix\t2\nseven\t0\neight\t1\nnine\t2\n");
+
+    assertThat(LabeledFile.open(dir.resolve("q.tsv#quarter1"), null).readAll()).extracting(LabeledText::text)
+        .containsExactly("one", "five", "nine");
+    assertThat(LabeledFile.open(dir.resolve("q.tsv#quarter3"), null).readAll()).extracting(LabeledText::text)
+        .containsExactly("three", "seven");
+    assertThat(LabeledFile.open(dir.resolve("q.tsv#quarter2"), null).readAll()).extracting(LabeledText::text)
+        .containsExactly("two", "six");
+    assertThat(LabeledFile.open(dir.resolve("q.tsv#quarter4"), null).rows()).isEqualTo(2);
+    assertThat(LabeledFile.fileOf(dir.resolve("q.tsv#quarter3"))).isEqualTo(file);
+  }
+
+  @Test
   void trainAndHeldoutSplitATargetFileAsTargetRowsDoesSoSentimentNeverTrainsOnTheHeldOutPart() throws IOException {
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < 40; i++) {
