@@ -33,7 +33,8 @@ public record SentimentRecipe(
   public static SentimentRecipe shipped(Path sharedData) {
     return new SentimentRecipe(
         List.of(sharedData.resolve("sst3/train.tsv"), sharedData.resolve("sst2/train.tsv"),
-            sharedData.resolve("tweeteval-sentiment/val.tsv#odd*4")),
+            sharedData.resolve("tweeteval-sentiment/val.tsv#odd*4"),
+            sharedData.resolve("absa/twitter-target-train.jsonl#train")),
         0,
         List.of(sharedData.resolve("sst3/dev.tsv"), sharedData.resolve("tweeteval-sentiment/val.tsv#odd")),
         List.of(sharedData.resolve("sst2/dev.tsv"), sharedData.resolve("tweeteval-sentiment/val.tsv#even"),

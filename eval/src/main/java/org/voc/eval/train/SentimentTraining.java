@@ -285,8 +285,11 @@ public final class SentimentTraining {
       });
     }
     int[] labels = rows.stream().mapToInt(r -> r.label().ordinal()).toArray();
+    // Each class weighs the same, as in the calibration before it: without that the stacker learns
+    // the calibration set's class mix (mostly SST-3 dev, few neutral sentences) back into its output.
     TrainingOptions options = TrainingOptions.builder().seed(recipe.seed()).epochs(200).learningRate(0.01)
-        .weightDecay(1e-4).batchSize(64).validationFraction(0.2).patience(10).build();
+        .weightDecay(1e-4).batchSize(64).validationFraction(0.2).patience(10)
+        .classWeights(SoftmaxHeadTrainer.balancedClassWeights(labels, CLASSES.size())).build();
     return new SoftmaxHeadTrainer(options).train(features, labels, CLASSES, "corenlp+" + transformer.version());
   }
 
