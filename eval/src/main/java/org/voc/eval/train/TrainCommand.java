@@ -3,8 +3,10 @@ package org.voc.eval.train;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.voc.eval.regression.Regressions;
+import org.voc.models.BertTopTrainer;
 import org.voc.nlp.VocJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,10 +23,25 @@ public final class TrainCommand implements Runnable {
     new CommandLine(this).usage(System.out);
   }
 
+  /**
+   * What to tell the user when fine-tuning diverged and went on from a checkpoint at a lower rate
+   * (the report counts it, but a run's scores then trail one that did not diverge); else empty.
+   */
+  static Optional<String> divergenceWarning(Object fineTuning) {
+    if (fineTuning instanceof BertTopTrainer.Report trained && trained.recoveries() > 0) {
+      return Optional.of("voc: fine-tuning diverged " + trained.recoveries() + " time(s) and went on from its last "
+          + "checkpoint at " + Math.pow(0.5, trained.recoveries()) + " x the learning rate; its scores may trail "
+          + "a run that did not diverge (try again, or another --seed)");
+    }
+    return Optional.empty();
+  }
+
   /** {@code voc train sentiment [--data FILE ...] [--calibrate FILE] --out DIR}. */
   @Command(name = "sentiment", mixinStandardHelpOptions = true,
       description = "Train the transformer sentiment head and the CoreNLP+transformer ensemble. "
-          + "Without --data: the shipped recipe (SST-3 + SST-2 train, stacked on SST-3 dev).")
+          + "Without --data: the shipped recipe (SST-3 + SST-2 train, the odd lines of TweetEval val and the "
+          + "#train part of the target-dependent tweets; calibrated and stacked on SST-3 dev and the same "
+          + "TweetEval lines).")
   static final class Sentiment implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE", split = ",", description = "labeled training files (TSV/JSONL; FILE#odd / FILE#even: half of FILE; FILE#quarter1..4: a quarter of it by line; FILE#train / FILE#heldout: 80 / 20 % of its texts; FILE-neutral: without its neutral rows; FILE*N: its rows N times)")
@@ -87,6 +104,7 @@ public final class TrainCommand implements Runnable {
       SentimentTraining.Result result = SentimentTraining.run(recipe, Runtime.getRuntime().availableProcessors(), resume);
       SentimentTraining.save(result, out);
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
+      divergenceWarning(result.report().get("fineTuning")).ifPresent(System.err::println);
       return 0;
     }
   }
@@ -135,6 +153,7 @@ public final class TrainCommand implements Runnable {
       TargetTraining.Result result = TargetTraining.run(recipe);
       TargetTraining.save(result, out);
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));
+      divergenceWarning(result.report().get("fineTuning")).ifPresent(System.err::println);
       return 0;
     }
   }
