@@ -6,17 +6,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class InsightFinderTest {
 
-  /** Positive toward anything named "acme", negative toward everything else; records what it was asked. */
+  /**
+   * Answers each target from a function of it and records what it was asked; by default positive
+   * toward anything named "acme", negative toward everything else.
+   */
   static final class FakeTargets implements TargetSentimentModel {
     final List<Target> asked = new ArrayList<>();
+    private final String name;
+    private final Function<Target, Sentiment> answer;
+
+    FakeTargets() {
+      this("fake-targets", t -> t.term().equalsIgnoreCase("acme")
+          ? Sentiment.fromProbabilities(new Sentiment.Probabilities(0.1, 0.1, 0.8), List.of())
+          : Sentiment.fromProbabilities(new Sentiment.Probabilities(0.7, 0.2, 0.1), List.of()));
+    }
+
+    FakeTargets(String name, Function<Target, Sentiment> answer) {
+      this.name = name;
+      this.answer = answer;
+    }
 
     @Override
     public String name() {
-      return "fake-targets";
+      return name;
     }
 
     @Override
@@ -27,9 +44,7 @@ class InsightFinderTest {
     @Override
     public List<Sentiment> score(List<Target> targets) {
       asked.addAll(targets);
-      return targets.stream().map(t -> t.term().equalsIgnoreCase("acme")
-          ? Sentiment.fromProbabilities(new Sentiment.Probabilities(0.1, 0.1, 0.8), List.of())
-          : Sentiment.fromProbabilities(new Sentiment.Probabilities(0.7, 0.2, 0.1), List.of())).toList();
+      return targets.stream().map(answer).toList();
     }
   }
 

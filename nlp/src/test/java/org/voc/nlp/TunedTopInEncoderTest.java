@@ -120,7 +120,9 @@ class TunedTopInEncoderTest {
 
   @Test
   void theTargetLayersInAnEncoderOfTheirOwnScoreAsOnPyTorch() {
-    TargetSentimentModel fused = ShippedSentiment.targets(encoder);
+    TargetSentimentModel shipped = ShippedSentiment.targets(encoder);
+    assertThat(shipped).isInstanceOf(ConfidentTargets.class);
+    TargetSentimentModel fused = ((ConfidentTargets) shipped).targets();
     List<TargetSentimentModel.Target> targets = new ArrayList<>();
     for (String text : TEXTS) {
       targets.add(TargetSentimentModel.Target.about(text, "delivery"));

@@ -1,0 +1,63 @@
+package org.voc.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The target model's answer where it is sure, its sentence's where it is not. */
+class ConfidentTargetsTest {
+
+  /** A model named {@code name} that answers each target with {@code answer}'s probabilities. */
+  private static InsightFinderTest.FakeTargets scripted(String name,
+      Function<TargetSentimentModel.Target, Sentiment.Probabilities> answer) {
+    return new InsightFinderTest.FakeTargets(name, t -> {
+      Sentiment.Probabilities p = answer.apply(t);
+      return Sentiment.fromProbabilities(p, List.of(new Sentiment.ModelOutput(name, "1", p.argmax().wireName(),
+          Map.of("negative", p.negative(), "neutral", p.neutral(), "positive", p.positive()))));
+    });
+  }
+
+  private static final TargetSentimentModel.Target REFUND =
+      TargetSentimentModel.Target.about("I want a refund.", "billing");
+  private static final TargetSentimentModel.Target FOOD =
+      TargetSentimentModel.Target.about("Great food, rude waiter.", "food");
+
+  @Test
+  void anUnsureTargetTakesItsSentencesSentimentAndListsBothModels() {
+    InsightFinderTest.FakeTargets targets = scripted("target", t -> t == REFUND
+        ? new Sentiment.Probabilities(0.34, 0.29, 0.37) : new Sentiment.Probabilities(0.05, 0.05, 0.90));
+    InsightFinderTest.FakeTargets sentences = scripted("sentence", t -> new Sentiment.Probabilities(0.88, 0.11, 0.01));
+
+    List<Sentiment> scored = new ConfidentTargets(targets, sentences, 0.5).score(List.of(FOOD, REFUND));
+
+    assertThat(scored.get(0).label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(scored.get(0).models()).extracting(Sentiment.ModelOutput::name).containsExactly("target");
+    assertThat(scored.get(1).label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(scored.get(1).probabilities().negative()).isEqualTo(0.88);
+    assertThat(scored.get(1).models()).extracting(Sentiment.ModelOutput::name).containsExactly("target", "sentence");
+    assertThat(sentences.asked).containsExactly(REFUND);
+  }
+
+  @Test
+  void aSureTargetModelIsNeverSecondGuessed() {
+    InsightFinderTest.FakeTargets targets = scripted("target", t -> new Sentiment.Probabilities(0.6, 0.3, 0.1));
+    InsightFinderTest.FakeTargets sentences = scripted("sentence", t -> new Sentiment.Probabilities(0.0, 0.0, 1.0));
+
+    List<Sentiment> scored = new ConfidentTargets(targets, sentences, 0.5).score(List.of(FOOD, REFUND));
+
+    assertThat(scored).extracting(Sentiment::label).containsOnly(SentimentLabel.NEGATIVE);
+    assertThat(sentences.asked).isEmpty();
+    assertThat(new ConfidentTargets(targets, sentences, 0.5).name()).isEqualTo("target");
+  }
+
+  @Test
+  void theThresholdIsAProbability() {
+    InsightFinderTest.FakeTargets any = scripted("m", t -> new Sentiment.Probabilities(1, 0, 0));
+    assertThatThrownBy(() -> new ConfidentTargets(any, any, 1.5)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[0, 1]");
+  }
+}
