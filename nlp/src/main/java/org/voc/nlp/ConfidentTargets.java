@@ -40,11 +40,6 @@ public final class ConfidentTargets implements TargetSentimentModel {
     return targets;
   }
 
-  /** Below this top-class probability the sentence's sentiment is taken. */
-  public double minConfidence() {
-    return minConfidence;
-  }
-
   @Override
   public List<Sentiment> score(List<Target> asked) {
     List<Sentiment> scored = new ArrayList<>(targets.score(asked));
