@@ -2,6 +2,7 @@ package org.voc.nlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The target model's answer where it is sure enough, else the sentence's. A target model trained on
@@ -15,6 +16,7 @@ public final class ConfidentTargets implements TargetSentimentModel {
   private final TargetSentimentModel targets;
   private final TargetSentimentModel sentences;
   private final double minConfidence;
+  private final LongAdder fallbacks = new LongAdder();
 
   public ConfidentTargets(TargetSentimentModel targets, TargetSentimentModel sentences, double minConfidence) {
     if (minConfidence < 0 || minConfidence > 1) {
@@ -35,6 +37,11 @@ public final class ConfidentTargets implements TargetSentimentModel {
     return targets.version();
   }
 
+  /** How many targets have taken their sentence's sentiment since this model was made. */
+  public long fallbacks() {
+    return fallbacks.sum();
+  }
+
   /** The target model it asks first. */
   public TargetSentimentModel targets() {
     return targets;
@@ -52,6 +59,7 @@ public final class ConfidentTargets implements TargetSentimentModel {
     if (unsure.isEmpty()) {
       return scored;
     }
+    fallbacks.add(unsure.size());
     List<Sentiment> fallback = sentences.score(unsure.stream().map(asked::get).toList());
     for (int k = 0; k < unsure.size(); k++) {
       int i = unsure.get(k);

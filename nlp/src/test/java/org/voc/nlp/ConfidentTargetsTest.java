@@ -32,14 +32,17 @@ class ConfidentTargetsTest {
         ? new Sentiment.Probabilities(0.34, 0.29, 0.37) : new Sentiment.Probabilities(0.05, 0.05, 0.90));
     InsightFinderTest.FakeTargets sentences = scripted("sentence", t -> new Sentiment.Probabilities(0.88, 0.11, 0.01));
 
-    List<Sentiment> scored = new ConfidentTargets(targets, sentences, 0.5).score(List.of(FOOD, REFUND));
+    ConfidentTargets confident = new ConfidentTargets(targets, sentences, 0.5);
+    List<Sentiment> scored = confident.score(List.of(FOOD, REFUND));
+    confident.score(List.of(REFUND, FOOD, REFUND));
 
+    assertThat(confident.fallbacks()).isEqualTo(3);
     assertThat(scored.get(0).label()).isEqualTo(SentimentLabel.POSITIVE);
     assertThat(scored.get(0).models()).extracting(Sentiment.ModelOutput::name).containsExactly("target");
     assertThat(scored.get(1).label()).isEqualTo(SentimentLabel.NEGATIVE);
     assertThat(scored.get(1).probabilities().negative()).isEqualTo(0.88);
     assertThat(scored.get(1).models()).extracting(Sentiment.ModelOutput::name).containsExactly("target", "sentence");
-    assertThat(sentences.asked).containsExactly(REFUND);
+    assertThat(sentences.asked).containsExactly(REFUND, REFUND, REFUND);
   }
 
   @Test
@@ -47,9 +50,11 @@ class ConfidentTargetsTest {
     InsightFinderTest.FakeTargets targets = scripted("target", t -> new Sentiment.Probabilities(0.6, 0.3, 0.1));
     InsightFinderTest.FakeTargets sentences = scripted("sentence", t -> new Sentiment.Probabilities(0.0, 0.0, 1.0));
 
-    List<Sentiment> scored = new ConfidentTargets(targets, sentences, 0.5).score(List.of(FOOD, REFUND));
+    ConfidentTargets confident = new ConfidentTargets(targets, sentences, 0.5);
+    List<Sentiment> scored = confident.score(List.of(FOOD, REFUND));
 
     assertThat(scored).extracting(Sentiment::label).containsOnly(SentimentLabel.NEGATIVE);
+    assertThat(confident.fallbacks()).isZero();
     assertThat(sentences.asked).isEmpty();
     assertThat(new ConfidentTargets(targets, sentences, 0.5).name()).isEqualTo("target");
   }

@@ -10,6 +10,7 @@ import org.voc.models.CoreNlpPipeline;
 import org.voc.nlp.AspectExtractor;
 import org.voc.nlp.AspectMention;
 import org.voc.nlp.AspectSpans;
+import org.voc.nlp.ConfidentTargets;
 import org.voc.nlp.ParsedText;
 import org.voc.nlp.Sentiment;
 import org.voc.nlp.SentimentLabel;
@@ -34,6 +35,7 @@ public final class AspectEvaluation {
     ConfusionMatrix polarity = new ConfusionMatrix(List.of(SentimentLabel.values()));
     ExtractionScores extraction = new ExtractionScores();
     long start = System.nanoTime();
+    long fallbacksBefore = targets instanceof ConfidentTargets confident ? confident.fallbacks() : 0;
     for (int from = 0; from < sentences.size(); from += CHUNK) {
       List<AspectFile.AspectSentence> chunk =
           sentences.subList(from, Math.min(sentences.size(), from + CHUNK));
@@ -60,6 +62,10 @@ public final class AspectEvaluation {
     result.put("extraction_recall", round(extraction.recall()));
     result.put("extraction_f1", round(extraction.f1()));
     result.put("n_found", extraction.found());
+    if (targets instanceof ConfidentTargets confident) {
+      // Targets the target model was unsure of, which took their sentence's sentiment.
+      result.put("polarity_sentence_fallbacks", confident.fallbacks() - fallbacksBefore);
+    }
     result.put("polarity_confusion", polarity.asMap());
     result.put("sentences_per_second", Math.round(sentences.size() / Math.max(seconds, 1e-9) * 10) / 10.0);
     result.put("seconds", Math.round(seconds * 100) / 100.0);

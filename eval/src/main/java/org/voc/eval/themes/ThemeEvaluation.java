@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.voc.eval.sentiment.ConfusionMatrix;
+import org.voc.nlp.ConfidentTargets;
 import org.voc.nlp.Sentiment;
 import org.voc.nlp.SentimentLabel;
 import org.voc.nlp.TargetSentimentModel;
@@ -32,6 +33,7 @@ public final class ThemeEvaluation {
     long[] fn = new long[k];
     ConfusionMatrix polarity = new ConfusionMatrix(List.of(SentimentLabel.values()));
     List<ThemeFile.Row> rows = file.rows();
+    long fallbacksBefore = targets instanceof ConfidentTargets confident ? confident.fallbacks() : 0;
     for (int from = 0; from < rows.size(); from += CHUNK) {
       List<ThemeFile.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
       List<String> texts = chunk.stream().map(ThemeFile.Row::text).toList();
@@ -93,6 +95,10 @@ public final class ThemeEvaluation {
     result.put("polarity_macro_f1", polarity.macroF1());
     result.put("polarity_n", polarity.total());
     result.put("per_theme", perTheme);
+    if (targets instanceof ConfidentTargets confident) {
+      // Targets the target model was unsure of, which took their sentence's sentiment.
+      result.put("polarity_sentence_fallbacks", confident.fallbacks() - fallbacksBefore);
+    }
     result.put("polarity_confusion", polarity.asMap());
     result.put("docs_per_second", rows.size() / seconds);
     return result;

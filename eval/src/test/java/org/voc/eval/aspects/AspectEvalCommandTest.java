@@ -46,6 +46,9 @@ class AspectEvalCommandTest {
     assertThat(result.path("extraction_recall").asDouble()).isEqualTo(1.0);
     assertThat(result.path("extraction_precision").asDouble()).isEqualTo(1.0);
     assertThat(result.path("extraction_f1").asDouble()).isEqualTo(1.0);
+    // The shipped target model answers, with its sentence's sentiment where it is unsure.
+    assertThat(result.path("polarity_sentence_fallbacks").isIntegralNumber()).isTrue();
+    assertThat(result.path("polarity_sentence_fallbacks").asInt()).isBetween(0, 3);
     for (String key : new String[] {"polarity_macro_f1", "seconds", "model"}) {
       assertThat(result.has(key)).as(key).isTrue();
     }
