@@ -66,6 +66,14 @@ public enum EncoderModel {
     return OnnxTextEncoder.load(this, settings, tapLayer, top);
   }
 
+  /**
+   * Loads the model as the classifier {@code top} alone: ONNX Runtime runs only the layers below
+   * the top's first and the top, and {@link OnnxTextEncoder#encode} gives logits and no vectors.
+   */
+  public OnnxTextEncoder loadClassifier(EncoderSettings settings, BertTopFile.Weights top) {
+    return OnnxTextEncoder.classifier(this, settings, top);
+  }
+
   /** The model's weights, named as in its PyTorch module (see {@link OnnxGraph#weights}). */
   public java.util.Map<String, OnnxGraph.Tensor> weights() {
     try (java.io.InputStream in =

@@ -16,9 +16,9 @@ import java.util.List;
 final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslator.Output> {
 
   /**
-   * One batch's pooled unit vectors; when the encoder taps an inner layer, that layer's hidden
-   * states {@code [rows][width][dim]} flattened (else null); when its graph holds a tuned top, the
-   * top's class logits per row (else null).
+   * One batch's pooled unit vectors (null when it pools none); when the encoder taps an inner
+   * layer, that layer's hidden states {@code [rows][width][dim]} flattened (else null); when its
+   * graph holds a tuned top, the top's class logits per row (else null).
    */
   record Output(float[][] vectors, float[] tapped, int dim, float[][] logits) {}
 
@@ -33,6 +33,8 @@ final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslato
   /**
    * @param inputNames the model's inputs, in its order; some exports have no {@code
    *     token_type_ids}, so the model says which of the three it wants
+   * @param pooling how the last hidden state becomes a vector, or null for an encoder whose graph
+   *     gives only the tuned top's logits (then {@code logitsName} is required)
    * @param tapName the tapped layer's output, or null
    * @param logitsName the tuned top's logits output (see {@link TunedTopGraph}), or null
    */
@@ -41,6 +43,9 @@ final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslato
       if (!name.equals("input_ids") && !name.equals(MASK) && !name.equals("token_type_ids")) {
         throw new IllegalArgumentException("Not a BERT-style encoder input: " + name);
       }
+    }
+    if (pooling == null && logitsName == null) {
+      throw new IllegalArgumentException("an encoder with no vectors must give logits");
     }
     this.inputNames = List.copyOf(inputNames);
     this.pooling = pooling;
@@ -71,6 +76,9 @@ final class EncoderTranslator implements Translator<TokenBatch, EncoderTranslato
   @Override
   public Output processOutput(TranslatorContext ctx, NDList outputs) {
     TokenBatch batch = (TokenBatch) ctx.getAttachment(BATCH);
+    if (pooling == null) {
+      return new Output(null, null, 0, logits(outputs, batch.rows()));
+    }
     NDArray hidden = outputs.get("last_hidden_state");
     if (hidden == null) {
       hidden = outputs.get(0);

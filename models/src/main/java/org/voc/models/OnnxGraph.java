@@ -8,10 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads and extends an ONNX model file at the protobuf wire level, with no ONNX library: the
@@ -107,6 +113,111 @@ public final class OnnxGraph {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code model} cut down to what {@code outputs} need: ONNX Runtime runs every node of a graph,
+   * whatever outputs a caller fetches, so nodes no kept output depends on are dropped, with the
+   * initializers and value infos only they read, and the graph's outputs become {@code outputs}.
+   * The inputs stay as they are. Fails on a graph with subgraphs (If, Loop, Scan), whose implicit
+   * inputs this does not follow, and when an output is not computed by the graph.
+   */
+  static byte[] pruned(byte[] model, Collection<String> outputs) {
+    try {
+      ByteArrayOutputStream graph = new ByteArrayOutputStream(model.length);
+      ByteArrayOutputStream rest = new ByteArrayOutputStream();
+      CodedOutputStream restOut = CodedOutputStream.newInstance(rest);
+      CodedInputStream in = CodedInputStream.newInstance(model);
+      in.setSizeLimit(Integer.MAX_VALUE);
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        if (tag >>> 3 == 7) {
+          graph.writeBytes(in.readByteArray()); // GraphProtos merge: their fields concatenate
+        } else {
+          in.skipField(tag, restOut);
+        }
+      }
+      restOut.flush();
+      byte[] kept = prunedGraph(graph.toByteArray(), Set.copyOf(outputs));
+      ByteArrayOutputStream result = new ByteArrayOutputStream(rest.size() + kept.length + 16);
+      result.writeBytes(rest.toByteArray());
+      writeGraph(result, kept);
+      return result.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not a readable ONNX model", e);
+    }
+  }
+
+  private record Field(int number, byte[] bytes) {}
+
+  private static byte[] prunedGraph(byte[] graph, Set<String> outputs) throws IOException {
+    List<Field> fields = new ArrayList<>();
+    CodedInputStream in = CodedInputStream.newInstance(graph);
+    in.setSizeLimit(Integer.MAX_VALUE);
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      if ((tag & 7) != 2) {
+        throw new IOException("unexpected field " + (tag >>> 3) + " in the graph");
+      }
+      fields.add(new Field(tag >>> 3, in.readByteArray()));
+    }
+    List<Node> nodes = new ArrayList<>();
+    for (Field field : fields) {
+      if (field.number() == 1) {
+        Node node = Node.parse(field.bytes());
+        if (node.op().equals("If") || node.op().equals("Loop") || node.op().equals("Scan")) {
+          throw new IllegalArgumentException("cannot prune a graph with subgraphs (node " + node.name() + ")");
+        }
+        nodes.add(node);
+      }
+    }
+    // Nodes come in topological order: walking back from the outputs finds all they need.
+    Set<String> needed = new HashSet<>(outputs);
+    Set<String> produced = new HashSet<>();
+    Set<Node> keptNodes = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      Node node = nodes.get(i);
+      if (node.outputs().stream().anyMatch(needed::contains)) {
+        keptNodes.add(node);
+        produced.addAll(node.outputs());
+        needed.addAll(node.inputs());
+      }
+    }
+    Set<String> missing = new TreeSet<>(outputs);
+    missing.removeAll(produced);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("the graph computes no " + missing);
+    }
+    int node = 0;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(graph.length);
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    for (Field field : fields) {
+      boolean keep = switch (field.number()) {
+        case 1 -> keptNodes.contains(nodes.get(node++));
+        case 5 -> needed.contains(name(field.bytes(), 8)); // TensorProto.name
+        case 12 -> outputs.contains(name(field.bytes(), 1)); // ValueInfoProto.name
+        case 13 -> needed.contains(name(field.bytes(), 1));
+        default -> true;
+      };
+      if (keep) {
+        out.writeByteArray(field.number(), field.bytes());
+      }
+    }
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  /** The string field {@code number} of a message, or "". */
+  private static String name(byte[] proto, int number) throws IOException {
+    CodedInputStream in = CodedInputStream.newInstance(proto);
+    in.setSizeLimit(Integer.MAX_VALUE);
+    String name = "";
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      if (tag >>> 3 == number && (tag & 7) == 2) {
+        name = in.readString();
+      } else {
+        in.skipField(tag);
+      }
+    }
+    return name;
   }
 
   static byte[] valueInfo(String name) throws IOException {

@@ -43,11 +43,12 @@ public final class OnnxTextEncoder implements TextEncoder {
   private final int dimension;
   private final int tapLayer;
   private final TunedTop tunedTop;
+  private final boolean vectors;
 
   /**
-   * Texts encoded with an inner layer tapped: the unit vectors, per text the tapped layer's hidden
-   * states {@code [tokens[i]][dim]} flattened, without padding, and, where the encoder's graph holds
-   * a tuned top, per text its class logits (else null).
+   * Texts encoded with an inner layer tapped: the unit vectors (null from a {@link #classifier}
+   * encoder), per text the tapped layer's hidden states {@code [tokens[i]][dim]} flattened, without
+   * padding, and, where the encoder's graph holds a tuned top, per text its class logits (else null).
    */
   public record Encoded(float[][] vectors, float[][] hidden, int[] tokens, float[][] logits) {
     public Encoded(float[][] vectors, float[][] hidden, int[] tokens) {
@@ -56,7 +57,7 @@ public final class OnnxTextEncoder implements TextEncoder {
 
     /** Texts {@code from} (inclusive) to {@code to} (exclusive) of this encoding, sharing their rows. */
     public Encoded slice(int from, int to) {
-      return new Encoded(Arrays.copyOfRange(vectors, from, to),
+      return new Encoded(vectors == null ? null : Arrays.copyOfRange(vectors, from, to),
           hidden == null ? null : Arrays.copyOfRange(hidden, from, to),
           Arrays.copyOfRange(tokens, from, to),
           logits == null ? null : Arrays.copyOfRange(logits, from, to));
@@ -81,8 +82,10 @@ public final class OnnxTextEncoder implements TextEncoder {
       SessionOptions sessionOptions,
       Pooling pooling,
       int tapLayer,
-      TunedTop tunedTop) {
+      TunedTop tunedTop,
+      boolean vectors) {
     this.name = name;
+    this.vectors = vectors;
     this.tapLayer = tapLayer;
     this.tunedTop = tunedTop;
     this.settings = settings;
@@ -91,16 +94,28 @@ public final class OnnxTextEncoder implements TextEncoder {
     this.sessionOptions = sessionOptions;
     EncoderTranslator translator = new EncoderTranslator(
             model.describeInput().keys(),
-            pooling,
+            vectors ? pooling : null,
             tapLayer < 0 ? null : OnnxGraph.layerOutput(tapLayer),
             tunedTop == null ? null : TunedTopGraph.LOGITS);
     this.predictors = new PredictorPerThread<>(() -> model.newPredictor(translator));
     // A first call sizes the output and warms the session up before real traffic.
-    this.dimension = embed("warm up").length;
+    Encoded warm = run(List.of("warm up"), !vectors);
+    this.dimension = vectors ? warm.vectors()[0].length : 0;
   }
 
   static OnnxTextEncoder load(EncoderModel encoder, EncoderSettings settings, int tapLayer) {
     return load(encoder, settings, tapLayer, null);
+  }
+
+  /**
+   * {@code encoder} with {@code top} as a classifier alone: the graph keeps only what the top's
+   * logits need, so the encoder's own layers above the top's first do not run (ONNX Runtime would
+   * run them for the search vectors, which such an encoder does not give: {@link #embed} fails and
+   * {@link Encoded#vectors} is null).
+   */
+  static OnnxTextEncoder classifier(EncoderModel encoder, EncoderSettings settings, BertTopFile.Weights top) {
+    return load(encoder.id(), encoder.modelResource(), encoder.tokenizerResource(), encoder.pooling(),
+        settings, -1, top, false);
   }
 
   /** As above, with {@code top} (null for none) run by ONNX Runtime in the same pass. */
@@ -113,7 +128,8 @@ public final class OnnxTextEncoder implements TextEncoder {
         encoder.pooling(),
         settings,
         tapLayer,
-        top);
+        top,
+        true);
   }
 
   /**
@@ -143,7 +159,7 @@ public final class OnnxTextEncoder implements TextEncoder {
       Pooling pooling,
       EncoderSettings settings,
       int tapLayer) {
-    return load(name, modelResource, tokenizerResource, pooling, settings, tapLayer, null);
+    return load(name, modelResource, tokenizerResource, pooling, settings, tapLayer, null, true);
   }
 
   private static OnnxTextEncoder load(
@@ -153,22 +169,23 @@ public final class OnnxTextEncoder implements TextEncoder {
       Pooling pooling,
       EncoderSettings settings,
       int tapLayer,
-      BertTopFile.Weights top) {
+      BertTopFile.Weights top,
+      boolean vectors) {
     DjlProcessSettings.apply();
     long start = System.nanoTime();
     HuggingFaceTokenizer tokenizer = tokenizer(tokenizerResource, settings.maxTokens());
     SessionOptions options = new SessionOptions();
     Model model = null;
     try {
-      model = onnxModel(name, modelResource, settings, options, tapLayer, top);
+      model = onnxModel(name, modelResource, settings, options, tapLayer, top, vectors);
       TunedTop tuned = top == null ? null : new TunedTop(top.firstLayer(), top.layers(), top.classes());
       OnnxTextEncoder encoder =
-          new OnnxTextEncoder(name, settings, tokenizer, model, options, pooling, tapLayer, tuned);
+          new OnnxTextEncoder(name, settings, tokenizer, model, options, pooling, tapLayer, tuned, vectors);
       LOG.info(
-          "Encoder {} loaded in {} ms: {} dims, inputs {}, {}{}",
+          "Encoder {} loaded in {} ms: {}, inputs {}, {}{}",
           name,
           (System.nanoTime() - start) / 1_000_000,
-          encoder.dimension,
+          vectors ? encoder.dimension + " dims" : "no search vectors",
           model.describeInput().keys(),
           settings,
           tuned == null ? "" : ", running tuned layers " + tuned.firstLayer() + "-"
@@ -189,6 +206,7 @@ public final class OnnxTextEncoder implements TextEncoder {
     return name;
   }
 
+  /** The search vectors' dimension; 0 for a {@link #classifier} encoder, which gives none. */
   @Override
   public int dimension() {
     return dimension;
@@ -200,6 +218,9 @@ public final class OnnxTextEncoder implements TextEncoder {
 
   @Override
   public float[][] embed(List<String> texts) {
+    if (!vectors) {
+      throw new IllegalStateException(name + " was loaded as a classifier alone and gives no vectors");
+    }
     return run(texts, false).vectors();
   }
 
@@ -262,7 +283,7 @@ public final class OnnxTextEncoder implements TextEncoder {
     for (int i = 0; i < lengths.length; i++) {
       lengths[i] = encodings[i].getIds().length;
     }
-    float[][] vectors = new float[texts.size()][];
+    float[][] vectors = this.vectors ? new float[texts.size()][] : null;
     boolean keepHidden = encoded && tapLayer >= 0;
     float[][] hidden = keepHidden ? new float[texts.size()][] : null;
     float[][] logits = encoded && tunedTop != null ? new float[texts.size()][] : null;
@@ -271,7 +292,9 @@ public final class OnnxTextEncoder implements TextEncoder {
       TokenBatch batch = TokenBatch.pad(encodings, positions);
       EncoderTranslator.Output output = predict(predictor, batch);
       for (int row = 0; row < positions.length; row++) {
-        vectors[positions[row]] = output.vectors()[row];
+        if (vectors != null) {
+          vectors[positions[row]] = output.vectors()[row];
+        }
         if (logits != null) {
           logits[positions[row]] = output.logits()[row];
         }
@@ -321,7 +344,7 @@ public final class OnnxTextEncoder implements TextEncoder {
   }
 
   private static Model onnxModel(String name, String resource, EncoderSettings settings,
-      SessionOptions options, int tap, BertTopFile.Weights top) {
+      SessionOptions options, int tap, BertTopFile.Weights top, boolean vectors) {
     // DJL loads ONNX models from files; the resource sits inside a jar, so it is copied out and
     // deleted once ONNX Runtime has read it.
     Path dir = null;
@@ -341,9 +364,14 @@ public final class OnnxTextEncoder implements TextEncoder {
           if (top != null) {
             added.writeBytes(TunedTopGraph.graph(original, top));
           }
-          try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(original);
-            OnnxGraph.writeGraph(out, added.toByteArray());
+          if (vectors) {
+            try (OutputStream out = Files.newOutputStream(file)) {
+              out.write(original);
+              OnnxGraph.writeGraph(out, added.toByteArray());
+            }
+          } else {
+            Files.write(file, OnnxGraph.pruned(OnnxGraph.withGraph(original, added.toByteArray()),
+                List.of(TunedTopGraph.LOGITS)));
           }
         }
       }

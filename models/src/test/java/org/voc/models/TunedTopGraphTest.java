@@ -75,6 +75,44 @@ class TunedTopGraphTest {
   }
 
   @Test
+  void aClassifierEncoderGivesTheSameLogitsWithoutTheEncodersUpperLayersOrVectors() {
+    try (OnnxTextEncoder fused = EncoderModel.BGE_SMALL_EN_V15.load(EncoderSettings.defaults(), -1, ownLayers(6));
+        OnnxTextEncoder classifier = EncoderModel.BGE_SMALL_EN_V15.loadClassifier(EncoderSettings.defaults(), ownLayers(6))) {
+      OnnxTextEncoder.Encoded full = fused.encode(TEXTS);
+      OnnxTextEncoder.Encoded alone = classifier.encode(TEXTS);
+
+      assertThat(alone.vectors()).isNull();
+      assertThat(alone.hidden()).isNull();
+      assertThat(classifier.dimension()).isZero();
+      for (int i = 0; i < TEXTS.size(); i++) {
+        for (int d = 0; d < 384; d++) {
+          assertThat(alone.logits()[i][d]).isCloseTo(full.logits()[i][d], within(1e-5f));
+        }
+      }
+      assertThatThrownBy(() -> classifier.embed(TEXTS)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("no vectors");
+    }
+  }
+
+  @Test
+  void pruningKeepsOnlyTheNodesAndWeightsTheKeptOutputsNeed() {
+    byte[] model = model();
+    byte[] fused = TunedTopGraph.withTunedTop(model, ownLayers(6));
+    byte[] pruned = OnnxGraph.pruned(fused, List.of(TunedTopGraph.LOGITS));
+    Map<String, OnnxGraph.Tensor> weights = OnnxGraph.weights(pruned);
+
+    // The encoder's own layers 6-11 are gone with their weights, the copies and layers 0-5 stay.
+    assertThat(weights).containsKeys("encoder.layer.5.output.dense.bias", TunedTopGraph.PREFIX + "/classifier/bias");
+    assertThat(weights.keySet()).anyMatch(name -> name.startsWith(TunedTopGraph.PREFIX + "/encoder.layer.6."))
+        .anyMatch(name -> name.startsWith(TunedTopGraph.PREFIX + "/encoder.layer.11."));
+    assertThat(weights.keySet()).noneMatch(name -> name.startsWith("encoder.layer.6.")
+        || name.startsWith("encoder.layer.11."));
+    assertThat(pruned.length).isLessThan(fused.length - 6 * 4 * 1_700_000);
+    assertThatThrownBy(() -> OnnxGraph.pruned(model, List.of("no_such_output")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_output");
+  }
+
+  @Test
   void refusesATopMissingAWeightTheCopiedLayersRead() {
     BertTopFile.Weights top = ownLayers(10);
     Map<String, OnnxGraph.Tensor> tensors = new LinkedHashMap<>(top.tensors());

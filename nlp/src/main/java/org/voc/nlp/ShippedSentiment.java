@@ -104,7 +104,8 @@ public final class ShippedSentiment {
    * The shipped target-sentiment model for {@code encoder} (tapped as {@link #loadEncoder} does),
    * or, where voc ships none, every target with its sentence's sentiment. Beside an encoder that runs
    * the sentiment layers in its graph, the target layers get an encoder of their own that runs them
-   * in its graph (the (target, sentence) pairs need a pass of their own anyway), as they do when
+   * in its graph as a classifier alone, the encoder's own upper layers dropped (the (target,
+   * sentence) pairs need a pass of their own anyway, and no search vectors), as they do when
    * they start below the layer {@code encoder} taps; beside a tapped one that taps the layer below
    * them, they run on PyTorch over its tapped state. A target the model is unsure of takes its
    * sentence's sentiment ({@link #TARGET_MIN_CONFIDENCE}).
@@ -116,7 +117,7 @@ public final class ShippedSentiment {
     BertTopFile.Weights targetTop = readTop(TARGET_TOP);
     TargetSentimentModel model;
     if (encoder.tunedTop().isPresent() || encoder.tapLayer() != targetTop.firstLayer() - 1) {
-      OnnxTextEncoder pairs = encoderModel().load(EncoderSettings.defaults(), -1, targetTop);
+      OnnxTextEncoder pairs = encoderModel().loadClassifier(EncoderSettings.defaults(), targetTop);
       model = new TargetTransformer(pairs, version(TARGET_TOP, encoder));
     } else {
       model = new TargetTransformer(encoder, loadTop(TARGET_TOP).top(), version(TARGET_TOP, encoder));
