@@ -7,7 +7,8 @@ import org.voc.models.OnnxTextEncoder;
 
 /**
  * Target sentiment with the transformer: the target and its sentence go through the encoder as one
- * pair, {@code target [SEP] sentence} (as in BERT-SPC), and the fine-tuned top layers classify the
+ * pair, {@code target [SEP] sentence} (as in BERT-SPC, with the target marked in the sentence: see
+ * {@link #pairText}), and the fine-tuned top layers classify the
  * polarity toward that target: either inside an encoder of its own whose ONNX graph runs them
  * ({@link OnnxTextEncoder#tunedTop}, what the service uses), or on PyTorch over the hidden state a
  * tapped encoder gives (as training does).
@@ -43,9 +44,18 @@ public final class TargetTransformer implements TargetSentimentModel {
     this.version = version;
   }
 
-  /** The text the encoder reads for {@code target}. */
+  /**
+   * The text the encoder reads for {@code target}: the term, then the sentence with the term's
+   * place in it bracketed where the sentence names it ({@code battery [SEP] The screen is great but
+   * the [ battery ] dies by noon.}), so that the model knows which of two mentions it is asked about.
+   */
   public static String pairText(Target target) {
-    return target.term() + " [SEP] " + target.sentence();
+    String sentence = target.sentence();
+    if (target.start() >= 0 && target.end() > target.start() && target.end() <= sentence.length()) {
+      sentence = sentence.substring(0, target.start()) + "[ " + sentence.substring(target.start(), target.end())
+          + " ]" + sentence.substring(target.end());
+    }
+    return target.term() + " [SEP] " + sentence;
   }
 
   @Override
