@@ -78,6 +78,29 @@ public final class BertTopFile {
         weights.encoder(), weights.header().get("training"), file, precision);
   }
 
+  /**
+   * Copies {@code from} to {@code to} with the header's {@code training} object replaced by {@code
+   * training} (to record what a file's training left out); the weights' bytes are copied as they are.
+   */
+  public static void rewriteTraining(Path from, Path to, JsonNode training) throws IOException {
+    byte[] bytes = Files.readAllBytes(from);
+    ObjectNode header;
+    int weightsAt;
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      header = (ObjectNode) header(in);
+      weightsAt = bytes.length - in.available();
+    }
+    header.set("training", training);
+    byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header);
+    try (OutputStream raw = Files.newOutputStream(to);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+      out.write(MAGIC);
+      out.writeInt(json.length);
+      out.write(json);
+      out.write(bytes, weightsAt, bytes.length - weightsAt);
+    }
+  }
+
   private static void save(Map<String, OnnxGraph.Tensor> weights, int firstLayer, int layers,
       BertTop.Dimensions dimensions, List<String> classes, String encoder, JsonNode training, Path file,
       Precision precision) throws IOException {

@@ -76,4 +76,31 @@ class BertTopFileTest {
     assertThat(int8.header().get("training").asText()).isEqualTo("x");
     assertThat(Files.size(dir.resolve("int8.bin"))).isLessThan(Files.size(dir.resolve("half.bin")));
   }
+
+  @Test
+  void rewritingTheTrainingHeaderKeepsEveryWeightByteAndTheRestOfTheHeader(@TempDir Path dir) throws Exception {
+    BertTopFile.save(weights(), dir.resolve("int8.bin"), BertTopFile.Precision.INT8);
+    BertTopFile.Weights before = read(dir.resolve("int8.bin"));
+
+    BertTopFile.rewriteTraining(dir.resolve("int8.bin"), dir.resolve("again.bin"),
+        new ObjectMapper().createObjectNode().put("pairs", "marked"));
+    BertTopFile.Weights after = read(dir.resolve("again.bin"));
+
+    assertThat(after.header().get("training").get("pairs").asText()).isEqualTo("marked");
+    assertThat(after.header().get("tensors")).isEqualTo(before.header().get("tensors"));
+    assertThat(after.firstLayer()).isEqualTo(before.firstLayer());
+    assertThat(after.classes()).isEqualTo(before.classes());
+    for (String name : before.tensors().keySet()) {
+      assertThat(after.tensors().get(name).data()).as(name).containsExactly(before.tensors().get(name).data());
+    }
+    byte[] old = Files.readAllBytes(dir.resolve("int8.bin"));
+    byte[] now = Files.readAllBytes(dir.resolve("again.bin"));
+    assertThat(java.util.Arrays.copyOfRange(now, weightsAt(now), now.length))
+        .isEqualTo(java.util.Arrays.copyOfRange(old, weightsAt(old), old.length));
+  }
+
+  /** Where the weights start: after the 7-byte magic, the header's length and the header. */
+  private static int weightsAt(byte[] file) {
+    return 7 + 4 + java.nio.ByteBuffer.wrap(file, 7, 4).getInt();
+  }
 }

@@ -117,14 +117,20 @@ public final class ShippedSentiment {
       return new SentenceLevelTargets(transformer(encoder));
     }
     BertTopFile.Weights targetTop = readTop(TARGET_TOP);
+    TargetTransformer.PairFormat format = targetPairs(targetTop);
     TargetSentimentModel model;
     if (encoder.tunedTop().isPresent() || encoder.tapLayer() != targetTop.firstLayer() - 1) {
       OnnxTextEncoder pairs = encoderModel().loadClassifier(EncoderSettings.defaults(), targetTop);
-      model = new TargetTransformer(pairs, version(TARGET_TOP, encoder));
+      model = new TargetTransformer(pairs, format, version(TARGET_TOP, encoder));
     } else {
-      model = new TargetTransformer(encoder, loadTop(TARGET_TOP).top(), version(TARGET_TOP, encoder));
+      model = new TargetTransformer(encoder, loadTop(TARGET_TOP).top(), format, version(TARGET_TOP, encoder));
     }
     return new ConfidentTargets(model, new SentenceLevelTargets(transformer(encoder)), TARGET_MIN_CONFIDENCE);
+  }
+
+  /** How the target model whose weights are {@code top} reads its pairs, as its header records. */
+  public static TargetTransformer.PairFormat targetPairs(BertTopFile.Weights top) {
+    return TargetTransformer.PairFormat.of(top.header().get("training"));
   }
 
   /** The fine-tuned sentiment layers; the service loads them once and keeps them. */

@@ -35,8 +35,9 @@ public final class TargetThroughput {
     EncoderSettings settings = EncoderSettings.defaults();
     try (OnnxTextEncoder whole = ShippedSentiment.encoderModel().load(settings, -1, top);
         OnnxTextEncoder alone = ShippedSentiment.encoderModel().loadClassifier(settings, top)) {
-      TargetTransformer before = new TargetTransformer(whole, "whole");
-      TargetTransformer after = new TargetTransformer(alone, "classifier");
+      TargetTransformer.PairFormat format = ShippedSentiment.targetPairs(top);
+      TargetTransformer before = new TargetTransformer(whole, format, "whole");
+      TargetTransformer after = new TargetTransformer(alone, format, "classifier");
       double[] base = new double[3];
       double[] pruned = new double[3];
       List<Sentiment> a = null;

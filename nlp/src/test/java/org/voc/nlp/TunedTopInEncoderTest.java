@@ -134,8 +134,8 @@ class TunedTopInEncoderTest {
         // The target layers may start below the sentiment layers: PyTorch then reads a lower layer.
         OnnxTextEncoder lower = top.top().firstLayer() - 1 == encoder.tapLayer() ? null
             : ShippedSentiment.encoderModel().load(EncoderSettings.defaults(), top.top().firstLayer() - 1)) {
-      List<Sentiment> expected = new TargetTransformer(lower != null ? lower : encoder, top.top(), fused.version())
-          .score(targets);
+      List<Sentiment> expected = new TargetTransformer(lower != null ? lower : encoder, top.top(),
+          TargetTransformer.PairFormat.of(top.header().get("training")), fused.version()).score(targets);
       List<Sentiment> actual = fused.score(targets);
 
       assertThat(fused).isInstanceOf(TargetTransformer.class);

@@ -104,7 +104,7 @@ public final class TargetTraining {
     OnnxTextEncoder.Encoded encoded;
     try (ProgressBar bar = SentimentTraining.bar("encode target pairs", rows.size())) {
       encoded = FeatureCache.encode(encoder,
-          rows.stream().map(r -> TargetTransformer.pairText(r.target())).toList(), bar::stepBy);
+          rows.stream().map(r -> TargetTransformer.PairFormat.TRAINED.text(r.target())).toList(), bar::stepBy);
     }
     Map<String, OnnxGraph.Tensor> weights = new HashMap<>();
     if (firstLayer < initial.firstLayer()) {
@@ -123,11 +123,13 @@ public final class TargetTraining {
     }
     encoded = null; // the hidden states are the bulk of the heap
     Map<String, Object> report = new LinkedHashMap<>();
+    report.put(TargetTransformer.PairFormat.KEY, TargetTransformer.PairFormat.TRAINED.id());
     report.put("recipe", describe(recipe));
     report.put("trainingRows", rows.size());
     report.put("fineTuning", trained);
     String version = encoder.name() + "+target-top";
-    TargetSentimentModel model = new TargetTransformer(encoder, holder.top(), version);
+    TargetSentimentModel model = new TargetTransformer(encoder, holder.top(), TargetTransformer.PairFormat.TRAINED,
+        version);
     TargetSentimentModel baseline = new SentenceLevelTargets(ShippedSentiment.transformer(shippedEncoder));
     List<Map<String, Object>> scores = new ArrayList<>();
     for (Path file : recipe.reportFiles()) {

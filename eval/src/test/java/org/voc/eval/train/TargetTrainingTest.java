@@ -55,6 +55,11 @@ class TargetTrainingTest {
     assertThat(described).containsEntry("layers", 3);
     TargetTraining.save(result, dir.resolve("out"));
     assertThat(dir.resolve("out/target-top.bin")).isNotEmptyFile();
+    try (java.io.InputStream in = Files.newInputStream(dir.resolve("out/target-top.bin"))) {
+      // The file says how its pairs were written, so that the service writes them the same way.
+      assertThat(org.voc.nlp.ShippedSentiment.targetPairs(org.voc.models.BertTopFile.read(in)))
+          .isEqualTo(org.voc.nlp.TargetTransformer.PairFormat.TRAINED);
+    }
   }
 
   @Test
