@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.voc.eval.targets.TargetRows;
@@ -29,7 +32,11 @@ import org.voc.nlp.VocJson;
  * 1, 5, 9, .. up to 4, 8, 12, .. (quarters 1 and 3 make the odd half, so a model can train on one
  * and be calibrated on the other, both apart from the even half). {@code FILE#train} and {@code FILE#heldout} name the same
  * 80 / 20 % split of texts as {@link TargetRows} (by a hash of the text), so that a target benchmark
- * can lend its training part to sentence sentiment without its held-out part.
+ * can lend its training part to sentence sentiment without its held-out part. {@code
+ * FILE#train-sentences} and {@code FILE#heldout-sentences} read a target file (one row per target,
+ * as SemEval-2014 Task 4 has them) as sentences: one row per sentence of that part whose targets all
+ * have the same polarity, labeled with it, and none for a sentence whose targets differ (those are
+ * held in memory while the file is read: target files are small).
  */
 public final class LabeledFile {
 
@@ -135,7 +142,10 @@ public final class LabeledFile {
 
   private record Raw(long line, String text, String label) {}
 
-  /** The file a path names: {@code FILE#odd}, {@code #even}, {@code #quarterK}, {@code #train} and {@code #heldout} name part of {@code FILE}. */
+  /**
+   * The file a path names: {@code FILE#odd}, {@code #even}, {@code #quarterK}, {@code #train},
+   * {@code #heldout}, {@code #train-sentences} and {@code #heldout-sentences} name part of {@code FILE}.
+   */
   public static Path fileOf(Path path) {
     Part part = Part.of(path);
     return part == Part.ALL ? path
@@ -145,7 +155,8 @@ public final class LabeledFile {
   /** The rows of a file a path selects. */
   private enum Part {
     ALL(""), ODD("odd"), EVEN("even"), QUARTER1("quarter1"), QUARTER2("quarter2"), QUARTER3("quarter3"),
-    QUARTER4("quarter4"), TRAIN("train"), HELDOUT("heldout");
+    QUARTER4("quarter4"), TRAIN("train"), HELDOUT("heldout"), TRAIN_SENTENCES("train-sentences"),
+    HELDOUT_SENTENCES("heldout-sentences");
 
     final String selector;
 
@@ -185,10 +196,32 @@ public final class LabeledFile {
         default -> true;
       };
     }
+
+    /** Whether rows are a target file's, read back as one row per sentence whose targets agree. */
+    boolean sentences() {
+      return this == TRAIN_SENTENCES || this == HELDOUT_SENTENCES;
+    }
+
+    /** The part whose rows (one per target) a sentence part is read from. */
+    Part rows() {
+      return switch (this) {
+        case TRAIN_SENTENCES -> TRAIN;
+        case HELDOUT_SENTENCES -> HELDOUT;
+        default -> this;
+      };
+    }
   }
 
   private static void forEachRaw(Path path, Part part, boolean jsonl, Consumer<Raw> consumer)
       throws IOException {
+    if (part.sentences()) {
+      try {
+        agreeingSentences(path, part, jsonl, consumer);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      return;
+    }
     try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String line;
       long number = 0;
@@ -204,6 +237,24 @@ public final class LabeledFile {
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /** One row per sentence (its first row's line) whose rows all have the same label, in file order. */
+  private static void agreeingSentences(Path path, Part part, boolean jsonl, Consumer<Raw> consumer)
+      throws IOException {
+    Map<String, Raw> first = new LinkedHashMap<>();
+    Set<String> disagreeing = new HashSet<>();
+    forEachRaw(path, part.rows(), jsonl, raw -> {
+      Raw seen = first.putIfAbsent(raw.text(), raw);
+      if (seen != null && !seen.label().trim().equalsIgnoreCase(raw.label().trim())) {
+        disagreeing.add(raw.text());
+      }
+    });
+    for (Raw raw : first.values()) {
+      if (!disagreeing.contains(raw.text())) {
+        consumer.accept(raw);
+      }
     }
   }
 

@@ -39,7 +39,18 @@ public final class TargetTraining {
 
   /** What {@code voc train targets} trains on, and how. */
   public record Recipe(List<Path> trainFiles, List<Path> reportFiles, int seed, int epochs,
-      double learningRate, double classifierLearningRate, int layers) {
+      double learningRate, double classifierLearningRate, int layers, Path start) {
+
+    /** Starting from the shipped sentiment model. */
+    public Recipe(List<Path> trainFiles, List<Path> reportFiles, int seed, int epochs, double learningRate,
+        double classifierLearningRate, int layers) {
+      this(trainFiles, reportFiles, seed, epochs, learningRate, classifierLearningRate, layers, null);
+    }
+
+    /** The same recipe started from the sentiment layers in {@code file} (a {@code transformer-top.bin}). */
+    public Recipe startingFrom(Path file) {
+      return new Recipe(trainFiles, reportFiles, seed, epochs, learningRate, classifierLearningRate, layers, file);
+    }
 
     /**
      * The shipped model's top layers (6-11 of bge-small): {@link #layers} counts from the encoder's
@@ -69,19 +80,21 @@ public final class TargetTraining {
 
   public static Result run(Recipe recipe) throws IOException {
     EncoderModel encoderModel = ShippedSentiment.encoderModel();
-    int startLayers = encoderModel.layers() - ShippedSentiment.topFirstLayer().orElseThrow(
-        () -> new IllegalStateException("voc ships no fine-tuned sentiment layers to start from"));
-    int firstLayer = encoderModel.layers() - recipe.layers();
-    if (recipe.layers() < startLayers || firstLayer < 1) {
-      throw new IllegalArgumentException("the target model starts from the sentiment model's top "
-          + startLayers + " layers: tune " + startLayers + " to " + (encoderModel.layers() - 1));
+    if (recipe.start() == null && ShippedSentiment.topFirstLayer().isEmpty()) {
+      throw new IllegalStateException("voc ships no fine-tuned sentiment layers to start from");
     }
     try (OnnxTextEncoder shippedEncoder = ShippedSentiment.loadEncoder();
-        BertTopFile.Loaded start = ShippedSentiment.loadTop(ShippedSentiment.TOP)) {
+        BertTopFile.Loaded start = startTop(recipe)) {
       BertTop initial = start.top();
+      int startLayers = encoderModel.layers() - initial.firstLayer();
+      int firstLayer = encoderModel.layers() - recipe.layers();
+      if (recipe.layers() < startLayers || firstLayer < 1) {
+        throw new IllegalArgumentException("the target model starts from the sentiment model's top "
+            + startLayers + " layers: tune " + startLayers + " to " + (encoderModel.layers() - 1));
+      }
       // More layers than the sentiment model tuned: those below its top start from the encoder's own
       // weights, and the training pairs are read from the layer below the first tuned one.
-      OnnxTextEncoder encoder = firstLayer == initial.firstLayer() ? shippedEncoder
+      OnnxTextEncoder encoder = firstLayer == initial.firstLayer() && recipe.start() == null ? shippedEncoder
           : encoderModel.load(EncoderSettings.defaults(), firstLayer - 1);
       try {
         return train(recipe, encoder, shippedEncoder, initial, firstLayer, encoderModel);
@@ -90,6 +103,16 @@ public final class TargetTraining {
           encoder.close();
         }
       }
+    }
+  }
+
+  /** The sentiment layers the target model starts from: the recipe's file, else the shipped ones. */
+  private static BertTopFile.Loaded startTop(Recipe recipe) throws IOException {
+    if (recipe.start() == null) {
+      return ShippedSentiment.loadTop(ShippedSentiment.TOP);
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(recipe.start())) {
+      return BertTopFile.load(in);
     }
   }
 
@@ -184,7 +207,23 @@ public final class TargetTraining {
     described.put("learningRate", recipe.learningRate());
     described.put("classifierLearningRate", recipe.classifierLearningRate());
     described.put("layers", recipe.layers());
-    described.put("start", ShippedSentiment.TOP);
+    if (recipe.start() == null) {
+      described.put("start", ShippedSentiment.TOP);
+      try (java.io.InputStream in = ShippedSentiment.class.getClassLoader().getResourceAsStream(ShippedSentiment.TOP)) {
+        described.put("startSha256", sha256(in.readAllBytes()));
+      }
+    } else {
+      described.put("start", SentimentTraining.shown(recipe.start()));
+      described.put("startSha256", sha256(java.nio.file.Files.readAllBytes(recipe.start())));
+    }
     return described;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -133,6 +133,10 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42")
     int seed;
 
+    @Option(names = "--start", paramLabel = "FILE",
+        description = "start from these sentiment layers (a transformer-top.bin) instead of the shipped ones")
+    Path start;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where target-top.bin is written")
     Path out;
 
@@ -150,6 +154,12 @@ public final class TrainCommand implements Runnable {
           shipped == null ? 1e-4 : shipped.learningRate(),
           shipped == null ? 1e-3 : shipped.classifierLearningRate(),
           tuneLayers != null ? tuneLayers : TargetTraining.Recipe.SHIPPED_LAYERS);
+      if (start != null) {
+        if (!java.nio.file.Files.isRegularFile(start)) {
+          throw new IllegalArgumentException("--start " + start + ": no such file");
+        }
+        recipe = recipe.startingFrom(start);
+      }
       TargetTraining.Result result = TargetTraining.run(recipe);
       TargetTraining.save(result, out);
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.report()));

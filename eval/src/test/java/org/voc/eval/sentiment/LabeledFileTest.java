@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,42 @@ class LabeledFileTest {
     assertThat(heldOut).containsExactlyElementsOf(org.voc.eval.targets.TargetRows.read(dir.resolve("t.jsonl#heldout"))
         .stream().map(r -> r.target().sentence()).toList());
     assertThat(LabeledFile.fileOf(dir.resolve("t.jsonl#heldout"))).isEqualTo(file);
+  }
+
+  @Test
+  void sentencesOfATargetFileAreReadOnceWithTheirTargetsPolarityAndNotAtAllWhenTheTargetsDisagree() throws IOException {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      String text = "The screen of laptop " + i + " is bright and the keyboard is firm.";
+      String second = i % 3 == 0 ? "negative" : "positive"; // every third sentence's targets disagree
+      rows.append(target(text, "screen", "positive")).append(target(text, "keyboard", second));
+    }
+    rows.append(target("Only the fan of laptop 99 is loud.", "fan", "negative"));
+    write("s.jsonl", rows.toString());
+
+    List<LabeledText> train = LabeledFile.open(dir.resolve("s.jsonl#train-sentences"), null).readAll();
+    LabeledFile heldOutFile = LabeledFile.open(dir.resolve("s.jsonl#heldout-sentences"), null);
+    List<LabeledText> heldOut = heldOutFile.readAll();
+    List<LabeledText> all = new ArrayList<>(train);
+    all.addAll(heldOut);
+
+    assertThat(all).extracting(LabeledText::text).doesNotHaveDuplicates()
+        .noneMatch(t -> t.matches(".* laptop (0|3|6|9|12|15|18|21|24|27) .*"))
+        .hasSize(21);
+    assertThat(all).filteredOn(r -> r.text().contains("laptop 99")).extracting(LabeledText::label)
+        .containsExactly(SentimentLabel.NEGATIVE);
+    assertThat(all).filteredOn(r -> !r.text().contains("laptop 99")).extracting(LabeledText::label)
+        .containsOnly(SentimentLabel.POSITIVE);
+    assertThat(heldOut).isNotEmpty().extracting(LabeledText::text).allMatch(org.voc.eval.targets.TargetRows::heldOut);
+    assertThat(train).isNotEmpty().extracting(LabeledText::text).noneMatch(org.voc.eval.targets.TargetRows::heldOut);
+    assertThat(heldOutFile.rows()).isEqualTo(heldOut.size());
+    assertThat(LabeledFile.fileOf(dir.resolve("s.jsonl#train-sentences"))).isEqualTo(dir.resolve("s.jsonl"));
+  }
+
+  private static String target(String text, String aspect, String label) {
+    int from = text.indexOf(aspect);
+    return "{\"text\": \"" + text + "\", \"aspect\": \"" + aspect + "\", \"from\": " + from + ", \"to\": "
+        + (from + aspect.length()) + ", \"label\": \"" + label + "\"}\n";
   }
 
   @Test

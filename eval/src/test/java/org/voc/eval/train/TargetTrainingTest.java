@@ -63,6 +63,31 @@ class TargetTrainingTest {
   }
 
   @Test
+  void theSentimentLayersToStartFromCanBeAFileAndTheReportNamesAndHashesThem(@TempDir Path dir) throws Exception {
+    Path file = rows(dir);
+    byte[] shipped;
+    try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(org.voc.nlp.ShippedSentiment.TOP)) {
+      shipped = in.readAllBytes();
+    }
+    Path start = dir.resolve("sentiment-before.bin");
+    Files.write(start, shipped);
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(shipped));
+    TargetTraining.Recipe recipe = new TargetTraining.Recipe(List.of(file), List.of(), 7, 1, 1e-4, 1e-3, 2);
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fromFile = (Map<String, Object>) TargetTraining.run(recipe.startingFrom(start)).report().get("recipe");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fromShipped = (Map<String, Object>) TargetTraining.run(recipe).report().get("recipe");
+
+    assertThat((String) fromFile.get("start")).endsWith("sentiment-before.bin");
+    assertThat(fromFile).containsEntry("startSha256", sha);
+    assertThat(fromShipped).containsEntry("start", org.voc.nlp.ShippedSentiment.TOP).containsEntry("startSha256", sha);
+    Files.writeString(dir.resolve("not-a-top.bin"), "hello");
+    assertThatThrownBy(() -> TargetTraining.run(recipe.startingFrom(dir.resolve("not-a-top.bin"))))
+        .hasMessageContaining("not a voc fine-tuned encoder top");
+  }
+
+  @Test
   void fewerLayersThanTheSentimentModelsAreRefused(@TempDir Path dir) throws Exception {
     Path file = rows(dir);
     assertThatThrownBy(() -> TargetTraining.run(new TargetTraining.Recipe(List.of(file), List.of(), 7, 1, 1e-4, 1e-3, 1)))
