@@ -34,11 +34,15 @@ public record SentimentRecipe(
     return new SentimentRecipe(
         List.of(sharedData.resolve("sst3/train.tsv"), sharedData.resolve("sst2/train.tsv"),
             sharedData.resolve("tweeteval-sentiment/val.tsv#odd*4"),
-            sharedData.resolve("absa/twitter-target-train.jsonl#train")),
+            sharedData.resolve("absa/twitter-target-train.jsonl#train"),
+            sharedData.resolve("absa/semeval14-restaurants-train.jsonl#train-sentences*2"),
+            sharedData.resolve("absa/semeval14-laptops-train.jsonl#train-sentences*2")),
         0,
         List.of(sharedData.resolve("sst3/dev.tsv"), sharedData.resolve("tweeteval-sentiment/val.tsv#odd")),
         List.of(sharedData.resolve("sst2/dev.tsv"), sharedData.resolve("tweeteval-sentiment/val.tsv#even"),
-            sharedData.resolve("tweeteval-sentiment/val.tsv")),
+            sharedData.resolve("tweeteval-sentiment/val.tsv"),
+            sharedData.resolve("absa/semeval14-restaurants-train.jsonl#heldout-sentences"),
+            sharedData.resolve("absa/semeval14-laptops-train.jsonl#heldout-sentences")),
         "bge-small-en-v1.5",
         42,
         SHIPPED_FINE_TUNING);
