@@ -1,7 +1,9 @@
 package org.voc.models;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,46 +125,77 @@ public final class OnnxGraph {
    * inputs this does not follow, and when an output is not computed by the graph.
    */
   static byte[] pruned(byte[] model, Collection<String> outputs) {
+    ByteArrayOutputStream result = new ByteArrayOutputStream();
     try {
-      ByteArrayOutputStream graph = new ByteArrayOutputStream(model.length);
-      ByteArrayOutputStream rest = new ByteArrayOutputStream();
-      CodedOutputStream restOut = CodedOutputStream.newInstance(rest);
-      CodedInputStream in = CodedInputStream.newInstance(model);
-      in.setSizeLimit(Integer.MAX_VALUE);
-      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-        if (tag >>> 3 == 7) {
-          graph.writeBytes(in.readByteArray()); // GraphProtos merge: their fields concatenate
-        } else {
-          in.skipField(tag, restOut);
-        }
-      }
-      restOut.flush();
-      byte[] kept = prunedGraph(graph.toByteArray(), Set.copyOf(outputs));
-      ByteArrayOutputStream result = new ByteArrayOutputStream(rest.size() + kept.length + 16);
-      result.writeBytes(rest.toByteArray());
-      writeGraph(result, kept);
-      return result.toByteArray();
+      pruned(model, new byte[0], outputs, result);
     } catch (IOException e) {
       throw new UncheckedIOException("Not a readable ONNX model", e);
     }
+    return result.toByteArray();
   }
 
-  private record Field(int number, byte[] bytes) {}
-
-  private static byte[] prunedGraph(byte[] graph, Set<String> outputs) throws IOException {
+  /**
+   * As {@link #pruned(byte[], Collection)} for {@code model} with {@code graph} (a serialized
+   * GraphProto) merged into its graph, written to {@code out}. Neither array is copied: the fields
+   * are read as views of them and written straight out, so a 130 MB encoder is pruned in little
+   * more heap than it and the graph take (concatenating and copying took about 1 GB).
+   */
+  static void pruned(byte[] model, byte[] graph, Collection<String> outputs, java.io.OutputStream out)
+      throws IOException {
     List<Field> fields = new ArrayList<>();
-    CodedInputStream in = CodedInputStream.newInstance(graph);
+    ByteArrayOutputStream rest = new ByteArrayOutputStream();
+    CodedOutputStream restOut = CodedOutputStream.newInstance(rest);
+    CodedInputStream in = aliasing(UnsafeByteOperations.unsafeWrap(model));
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      if (tag >>> 3 == 7) {
+        graphFields(in.readBytes(), fields); // GraphProtos merge: their fields concatenate
+      } else {
+        in.skipField(tag, restOut);
+      }
+    }
+    restOut.flush();
+    graphFields(UnsafeByteOperations.unsafeWrap(graph), fields);
+    List<Field> kept = kept(fields, Set.copyOf(outputs));
+    long size = 0;
+    for (Field field : kept) {
+      size += CodedOutputStream.computeBytesSize(field.number(), field.bytes());
+    }
+    CodedOutputStream written = CodedOutputStream.newInstance(out);
+    written.writeRawBytes(rest.toByteArray());
+    written.writeTag(7, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    written.writeUInt32NoTag(Math.toIntExact(size));
+    for (Field field : kept) {
+      written.writeBytes(field.number(), field.bytes());
+    }
+    written.flush();
+  }
+
+  /** A reader of {@code bytes} whose length-delimited fields are views of them, not copies. */
+  private static CodedInputStream aliasing(ByteString bytes) {
+    CodedInputStream in = bytes.newCodedInput();
+    in.enableAliasing(true);
     in.setSizeLimit(Integer.MAX_VALUE);
+    return in;
+  }
+
+  private record Field(int number, ByteString bytes) {}
+
+  private static void graphFields(ByteString graph, List<Field> fields) throws IOException {
+    CodedInputStream in = aliasing(graph);
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if ((tag & 7) != 2) {
         throw new IOException("unexpected field " + (tag >>> 3) + " in the graph");
       }
-      fields.add(new Field(tag >>> 3, in.readByteArray()));
+      fields.add(new Field(tag >>> 3, in.readBytes()));
     }
+  }
+
+  /** The graph's fields that {@code outputs} need, in order. */
+  private static List<Field> kept(List<Field> fields, Set<String> outputs) throws IOException {
     List<Node> nodes = new ArrayList<>();
     for (Field field : fields) {
       if (field.number() == 1) {
-        Node node = Node.parse(field.bytes());
+        Node node = Node.parse(field.bytes().toByteArray());
         if (node.op().equals("If") || node.op().equals("Loop") || node.op().equals("Scan")) {
           throw new IllegalArgumentException("cannot prune a graph with subgraphs (node " + node.name() + ")");
         }
@@ -187,8 +220,7 @@ public final class OnnxGraph {
       throw new IllegalArgumentException("the graph computes no " + missing);
     }
     int node = 0;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(graph.length);
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    List<Field> kept = new ArrayList<>();
     for (Field field : fields) {
       boolean keep = switch (field.number()) {
         case 1 -> keptNodes.contains(nodes.get(node++));
@@ -198,17 +230,15 @@ public final class OnnxGraph {
         default -> true;
       };
       if (keep) {
-        out.writeByteArray(field.number(), field.bytes());
+        kept.add(field);
       }
     }
-    out.flush();
-    return bytes.toByteArray();
+    return kept;
   }
 
   /** The string field {@code number} of a message, or "". */
-  private static String name(byte[] proto, int number) throws IOException {
-    CodedInputStream in = CodedInputStream.newInstance(proto);
-    in.setSizeLimit(Integer.MAX_VALUE);
+  private static String name(ByteString proto, int number) throws IOException {
+    CodedInputStream in = aliasing(proto);
     String name = "";
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag >>> 3 == number && (tag & 7) == 2) {

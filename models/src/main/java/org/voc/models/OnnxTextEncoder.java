@@ -370,8 +370,9 @@ public final class OnnxTextEncoder implements TextEncoder {
               OnnxGraph.writeGraph(out, added.toByteArray());
             }
           } else {
-            Files.write(file, OnnxGraph.pruned(OnnxGraph.withGraph(original, added.toByteArray()),
-                List.of(TunedTopGraph.LOGITS)));
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+              OnnxGraph.pruned(original, added.toByteArray(), List.of(TunedTopGraph.LOGITS), out);
+            }
           }
         }
       }
