@@ -88,6 +88,13 @@ public final class Regressions {
 
   public static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
+      return sha256(in);
+    }
+  }
+
+  /** The SHA-256 of what {@code in} holds, in hex; reads it to the end. */
+  public static String sha256(InputStream in) throws IOException {
+    try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 16];
       for (int n; (n = in.read(buffer)) > 0; ) {

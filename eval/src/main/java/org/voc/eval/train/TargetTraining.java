@@ -210,20 +210,12 @@ public final class TargetTraining {
     if (recipe.start() == null) {
       described.put("start", ShippedSentiment.TOP);
       try (java.io.InputStream in = ShippedSentiment.class.getClassLoader().getResourceAsStream(ShippedSentiment.TOP)) {
-        described.put("startSha256", sha256(in.readAllBytes()));
+        described.put("startSha256", Regressions.sha256(in));
       }
     } else {
       described.put("start", SentimentTraining.shown(recipe.start()));
-      described.put("startSha256", sha256(java.nio.file.Files.readAllBytes(recipe.start())));
+      described.put("startSha256", Regressions.sha256(recipe.start()));
     }
     return described;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
