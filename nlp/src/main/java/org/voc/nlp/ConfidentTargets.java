@@ -2,6 +2,7 @@ package org.voc.nlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -49,6 +50,12 @@ public final class ConfidentTargets implements TargetSentimentModel {
 
   @Override
   public List<Sentiment> score(List<Target> asked) {
+    return score(asked, Map.of());
+  }
+
+  /** As {@link #score(List)}; an unsure target whose sentence is in {@code known} takes it from there. */
+  @Override
+  public List<Sentiment> score(List<Target> asked, Map<String, Sentiment> known) {
     List<Sentiment> scored = new ArrayList<>(targets.score(asked));
     List<Integer> unsure = new ArrayList<>();
     for (int i = 0; i < scored.size(); i++) {
@@ -60,7 +67,7 @@ public final class ConfidentTargets implements TargetSentimentModel {
       return scored;
     }
     fallbacks.add(unsure.size());
-    List<Sentiment> fallback = sentences.score(unsure.stream().map(asked::get).toList());
+    List<Sentiment> fallback = sentences.score(unsure.stream().map(asked::get).toList(), known);
     for (int k = 0; k < unsure.size(); k++) {
       int i = unsure.get(k);
       List<Sentiment.ModelOutput> models = new ArrayList<>(scored.get(i).models());

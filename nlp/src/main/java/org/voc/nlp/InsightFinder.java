@@ -88,7 +88,7 @@ public final class InsightFinder {
       brandTargets.put(entry.getKey(), indexes);
     }
     List<Sentiment> scored = asked.isEmpty() ? List.of()
-        : targets != null ? targets.score(asked) : sentenceSentiments(asked, analysis);
+        : targets != null ? targets.score(asked, knownSentences(analysis)) : sentenceSentiments(asked, analysis);
     List<ThemeMatch> themeMatches = new ArrayList<>();
     for (PendingTheme pending : pendingThemes) {
       themeMatches.add(new ThemeMatch(pending.name(), pending.confidence(),
@@ -186,11 +186,17 @@ public final class InsightFinder {
 
   /** Each target's sentence's own sentiment, for an analyzer without a target model. */
   private static List<Sentiment> sentenceSentiments(List<TargetSentimentModel.Target> asked, Analysis analysis) {
+    Map<String, Sentiment> bySentence = knownSentences(analysis);
+    return asked.stream().map(t -> bySentence.getOrDefault(t.sentence(), analysis.sentiment())).toList();
+  }
+
+  /** The sentiment already found for each sentence of {@code analysis}, by its text (the first, if repeated). */
+  private static Map<String, Sentiment> knownSentences(Analysis analysis) {
     Map<String, Sentiment> bySentence = new java.util.HashMap<>();
     for (SentenceAnalysis sentence : analysis.sentences()) {
       bySentence.putIfAbsent(sentence.text(), sentence.sentiment());
     }
-    return asked.stream().map(t -> bySentence.getOrDefault(t.sentence(), analysis.sentiment())).toList();
+    return bySentence;
   }
 
   private static Sentence sentenceOf(List<Sentence> sentences, int offset) {

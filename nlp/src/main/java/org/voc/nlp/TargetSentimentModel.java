@@ -21,6 +21,15 @@ public interface TargetSentimentModel {
   List<Sentiment> score(List<Target> targets);
 
   /**
+   * As {@link #score(List)}, given the sentiments already found for whole sentences ({@code known}, by
+   * sentence text, each listing its models' own outputs): a model that falls back on a sentence's
+   * sentiment takes it from there instead of scoring the sentence again. The default ignores them.
+   */
+  default List<Sentiment> score(List<Target> targets, java.util.Map<String, Sentiment> known) {
+    return score(targets);
+  }
+
+  /**
    * A target in a sentence.
    *
    * @param sentence the sentence's text

@@ -65,4 +65,24 @@ class ConfidentTargetsTest {
     assertThatThrownBy(() -> new ConfidentTargets(any, any, 1.5)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[0, 1]");
   }
+
+  @Test
+  void theFallbackIsHandedTheSentencesAlreadyScored() {
+    InsightFinderTest.FakeTargets targets = scripted("target", t -> new Sentiment.Probabilities(0.34, 0.29, 0.37));
+    Sentiment known = Sentiment.fromProbabilities(new Sentiment.Probabilities(0.9, 0.05, 0.05), List.of());
+    List<Map<String, Sentiment>> handed = new java.util.ArrayList<>();
+    TargetSentimentModel sentences = new InsightFinderTest.FakeTargets("sentence", t -> null) {
+      @Override
+      public List<Sentiment> score(List<Target> asked, Map<String, Sentiment> given) {
+        handed.add(given);
+        return asked.stream().map(t -> given.get(t.sentence())).toList();
+      }
+    };
+
+    List<Sentiment> scored = new ConfidentTargets(targets, sentences, 0.5)
+        .score(List.of(REFUND), Map.of(REFUND.sentence(), known));
+
+    assertThat(handed).containsExactly(Map.of(REFUND.sentence(), known));
+    assertThat(scored.getFirst().probabilities()).isEqualTo(known.probabilities());
+  }
 }

@@ -15,7 +15,7 @@ class InsightFinderTest {
    * Answers each target from a function of it and records what it was asked; by default positive
    * toward anything named "acme", negative toward everything else.
    */
-  static final class FakeTargets implements TargetSentimentModel {
+  static class FakeTargets implements TargetSentimentModel {
     final List<Target> asked = new ArrayList<>();
     private final String name;
     private final Function<Target, Sentiment> answer;
@@ -108,20 +108,46 @@ class InsightFinderTest {
         .containsExactly("comparative-rule");
   }
 
+  private static final Sentiment BAD =
+      Sentiment.fromProbabilities(new Sentiment.Probabilities(0.8, 0.1, 0.1), List.of());
+  private static final Sentiment FINE =
+      Sentiment.fromProbabilities(new Sentiment.Probabilities(0.1, 0.8, 0.1), List.of());
+
+  /** "Globex is bad. Acme is fine.", its sentences already scored negative and neutral. */
+  private static Analysis badAndFine(ParsedText parsed) {
+    return new Analysis(parsed.text(), "en", FINE,
+        List.of(new SentenceAnalysis(0, 14, "Globex is bad.", BAD), new SentenceAnalysis(15, 28, "Acme is fine.", FINE)),
+        List.of(), false, Instant.EPOCH, Map.of());
+  }
+
   @Test
   void withoutModelsBrandsTakeTheirSentencesSentimentAndNoThemesAreFound() {
     ParsedText parsed = TransformerAndEnsembleSentimentTest.parsed("Globex is bad.", "Acme is fine.");
-    Sentiment negative = Sentiment.fromProbabilities(new Sentiment.Probabilities(0.8, 0.1, 0.1), List.of());
-    Sentiment neutral = Sentiment.fromProbabilities(new Sentiment.Probabilities(0.1, 0.8, 0.1), List.of());
-    Analysis plain = new Analysis(parsed.text(), "en", neutral,
-        List.of(new SentenceAnalysis(0, 14, "Globex is bad.", negative),
-            new SentenceAnalysis(15, 28, "Acme is fine.", neutral)),
-        List.of(), false, Instant.EPOCH, Map.of());
+    Analysis plain = badAndFine(parsed);
 
     Analysis found = new InsightFinder(null, null, null).find(plain, parsed, TAXONOMY);
 
     assertThat(found.themes()).isEmpty();
     assertThat(found.brands()).extracting(b -> b.name() + ":" + b.sentiment().label().wireName())
         .containsExactly("globex:negative", "acme:neutral");
+  }
+
+  @Test
+  void theTargetModelIsHandedTheSentimentsAlreadyFoundForTheSentences() {
+    ParsedText parsed = TransformerAndEnsembleSentimentTest.parsed("Globex is bad.", "Acme is fine.");
+    Analysis analysis = badAndFine(parsed);
+    List<Map<String, Sentiment>> handed = new ArrayList<>();
+    FakeTargets targets = new FakeTargets() {
+      @Override
+      public List<Sentiment> score(List<Target> asked, Map<String, Sentiment> known) {
+        handed.add(known);
+        return score(asked);
+      }
+    };
+
+    new InsightFinder(null, targets, null).find(analysis, parsed, TAXONOMY);
+
+    assertThat(handed).singleElement().satisfies(known -> assertThat(known)
+        .containsEntry("Globex is bad.", BAD).containsEntry("Acme is fine.", FINE));
   }
 }

@@ -74,4 +74,32 @@ class ShippedInsightsTest {
     assertThat(themes).containsEntry("usability", SentimentLabel.POSITIVE);
     assertThat(themes).containsEntry("performance", SentimentLabel.POSITIVE);
   }
+
+  @Test
+  void aSentenceAlreadyScoredByTheTransformerIsNotScoredAgain() {
+    TransformerSentiment transformer = ShippedSentiment.transformer(encoder);
+    SentenceLevelTargets sentences = new SentenceLevelTargets(transformer);
+    var refund = TargetSentimentModel.Target.about("I want a refund.", "billing");
+    var food = TargetSentimentModel.Target.about("The food was great.", "food");
+    // Numbers the transformer would not give for this sentence, so that reuse shows.
+    var output = new Sentiment.ModelOutput(transformer.name(), transformer.version(), "negative",
+        Map.of("negative", 0.61, "neutral", 0.27, "positive", 0.12));
+    var ensemble = new Sentiment.ModelOutput("ensemble", "1", "neutral",
+        Map.of("negative", 0.2, "neutral", 0.7, "positive", 0.1));
+    Sentiment known = Sentiment.fromProbabilities(new Sentiment.Probabilities(0.2, 0.7, 0.1), List.of(output, ensemble));
+    var otherVersion = new Sentiment.ModelOutput(transformer.name(), "older", "negative",
+        Map.of("negative", 0.99, "neutral", 0.005, "positive", 0.005));
+
+    List<Sentiment> scored = sentences.score(List.of(refund, food, refund), Map.of(refund.sentence(), known,
+        food.sentence(), Sentiment.fromProbabilities(new Sentiment.Probabilities(0.99, 0.005, 0.005),
+            List.of(otherVersion))));
+
+    assertThat(scored.get(0).probabilities()).isEqualTo(new Sentiment.Probabilities(0.61, 0.27, 0.12));
+    assertThat(scored.get(0).models()).containsExactly(output);
+    assertThat(scored.get(2)).isEqualTo(scored.get(0));
+    // Another version's output is not this transformer's: the sentence is scored.
+    assertThat(scored.get(1).probabilities())
+        .isEqualTo(transformer.scoreTexts(List.of(food.sentence())).getFirst().probabilities());
+    assertThat(scored.get(1).label()).isEqualTo(SentimentLabel.POSITIVE);
+  }
 }
