@@ -2,9 +2,10 @@ package org.voc.nlp;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The baseline for target sentiment: every target gets its whole sentence's sentiment from the
@@ -40,29 +41,28 @@ public final class SentenceLevelTargets implements TargetSentimentModel {
    */
   @Override
   public List<Sentiment> score(List<Target> targets, Map<String, Sentiment> known) {
-    Map<String, Sentiment> found = new HashMap<>();
-    Map<String, Integer> index = new LinkedHashMap<>();
+    Map<String, Sentiment> bySentence = new HashMap<>();
+    Set<String> todo = new LinkedHashSet<>();
     for (Target target : targets) {
       String sentence = target.sentence();
-      if (found.containsKey(sentence) || index.containsKey(sentence)) {
-        continue;
-      }
-      Sentiment reused = known.containsKey(sentence) ? ownOutput(known.get(sentence)) : null;
-      if (reused != null) {
-        found.put(sentence, reused);
-      } else {
-        index.put(sentence, index.size());
+      if (!bySentence.containsKey(sentence) && !todo.contains(sentence)) {
+        Sentiment reused = known.containsKey(sentence)
+            ? fromOutput(known.get(sentence), sentences.name(), sentences.version()) : null;
+        if (reused != null) {
+          bySentence.put(sentence, reused);
+        } else {
+          todo.add(sentence);
+        }
       }
     }
-    List<Sentiment> scored = index.isEmpty() ? List.of() : sentences.scoreTexts(new ArrayList<>(index.keySet()));
-    return targets.stream()
-        .map(t -> found.containsKey(t.sentence()) ? found.get(t.sentence()) : scored.get(index.get(t.sentence())))
-        .toList();
-  }
-
-  /** The transformer's own output in {@code sentiment}, as the sentiment it alone gives, or null. */
-  Sentiment ownOutput(Sentiment sentiment) {
-    return fromOutput(sentiment, sentences.name(), sentences.version());
+    if (!todo.isEmpty()) {
+      List<String> texts = new ArrayList<>(todo);
+      List<Sentiment> scored = sentences.scoreTexts(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        bySentence.put(texts.get(i), scored.get(i));
+      }
+    }
+    return targets.stream().map(t -> bySentence.get(t.sentence())).toList();
   }
 
   /** The output of the model {@code name} {@code version} among {@code sentiment}'s, as a sentiment, or null. */
