@@ -12,6 +12,7 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +84,14 @@ public final class BertTopTrainer {
   }
 
   /**
-   * Scores of the kept weights, which epoch they come from, and how many times training diverged
-   * and went back to its last checkpoint at half the learning rate.
+   * Scores of the kept weights, which epoch they come from, how many times training diverged and
+   * went back to its last checkpoint at half the learning rate, and how many batches it skipped
+   * because their gradient was not a finite number.
    */
   public record Report(Options options, int trainingExamples, int bestEpoch,
-      List<SplitScores> validationByEpoch, int recoveries) {}
+      List<SplitScores> validationByEpoch, int recoveries, int skippedGradients) {}
+
+  private enum Step { APPLIED, LOSS_NOT_FINITE, GRADIENT_NOT_FINITE }
 
   private static final int CHECKPOINT_STEPS = 200;
   private static final int MAX_RECOVERIES = 4;
@@ -130,15 +134,21 @@ public final class BertTopTrainer {
     int bestEpoch = 0;
     int steps = 0;
     int recoveries = 0;
+    int skipped = 0;
     double scale = 1.0;
     for (int epoch = 1; epoch <= options.epochs(); epoch++) {
       long start = System.nanoTime();
       for (int[] batch : batches(split.train(), tokens, random)) {
         steps++;
-        if (step(top, store, hidden, tokens, labels, weights, batch, classes)) {
+        Step done = step(top, store, hidden, tokens, labels, weights, batch, classes);
+        if (done == Step.APPLIED) {
           if (steps % CHECKPOINT_STEPS == 0) {
             checkpoint = top.weights();
           }
+        } else if (done == Step.GRADIENT_NOT_FINITE) {
+          skipped++;
+          LOG.warn("epoch {} step {}: skipped a batch whose gradient is not finite (lengths {})", epoch, steps,
+              Arrays.stream(batch).map(i -> tokens[i]).boxed().toList());
         } else if (!finite(top)) {
           // Diverged: back to the last good weights, a fresh optimizer at half the rate.
           recoveries++;
@@ -167,7 +177,7 @@ public final class BertTopTrainer {
       }
     }
     top.setWeights(best);
-    return new Report(options, split.train().length, bestEpoch, scores, recoveries);
+    return new Report(options, split.train().length, bestEpoch, scores, recoveries, skipped);
   }
 
   private ParameterStore store(Engine engine, BertTop top, int totalSteps,
@@ -193,8 +203,12 @@ public final class BertTopTrainer {
     return true;
   }
 
-  /** One Adam step; false (and no step) when the loss is not a finite number. */
-  private boolean step(BertTop top, ParameterStore store, float[][] hidden, int[] tokens,
+  /**
+   * One Adam step, unless the loss or a gradient is not a finite number. A finite loss can have a
+   * NaN gradient (tuning bge-small's layer 1 gave one in the sixth step at a near-zero learning
+   * rate); applied, it would turn every weight into NaN, so the batch is skipped instead.
+   */
+  private Step step(BertTop top, ParameterStore store, float[][] hidden, int[] tokens,
       int[] labels, float[] weights, int[] batch, int classes) {
     try (NDManager manager = store.getManager().newSubManager()) {
       NDArray[] padded = BertTop.pad(manager, hidden, tokens, batch, top.shape().hidden());
@@ -205,12 +219,39 @@ public final class BertTopTrainer {
         NDArray loss = logits.logSoftmax(1).mul(targets).sum().neg();
         float value = loss.getFloat();
         if (!Float.isFinite(value)) {
-          return false;
+          return Step.LOSS_NOT_FINITE;
         }
         gradients.backward(loss);
       }
+      if (!finiteGradients(top.parameters().values())) {
+        zeroGradients(top.parameters().values());
+        return Step.GRADIENT_NOT_FINITE;
+      }
       store.updateAllParameters();
-      return true;
+      return Step.APPLIED;
+    }
+  }
+
+  /** Whether every gradient of {@code parameters} is a finite number. */
+  static boolean finiteGradients(Collection<Parameter> parameters) {
+    for (Parameter parameter : parameters) {
+      try (NDArray gradient = parameter.getArray().getGradient();
+          NDArray size = gradient.abs();
+          NDArray sum = size.sum()) {
+        if (!Float.isFinite(sum.getFloat())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Sets the gradients to zero (subtracting a NaN gradient from itself would leave it NaN). */
+  static void zeroGradients(Collection<Parameter> parameters) {
+    for (Parameter parameter : parameters) {
+      try (NDArray gradient = parameter.getArray().getGradient()) {
+        gradient.set(new float[Math.toIntExact(gradient.size())]);
+      }
     }
   }
 

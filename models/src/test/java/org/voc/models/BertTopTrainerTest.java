@@ -3,6 +3,11 @@ package org.voc.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +89,29 @@ class BertTopTrainerTest {
         }
       }
       assertThat(accuracy(loaded.top(), data)).isGreaterThan(0.9);
+    }
+  }
+
+  @Test
+  void aGradientThatIsNotFiniteIsFoundAndSetToZeroSoTheNextStepStartsClean() {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      Parameter w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
+      w.setArray(manager.create(new float[] {1, 2, 3}));
+      w.getArray().setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        // sqrt(0 * w) is 0 everywhere, its gradient 0 * infinity: a finite loss with NaN gradients
+        NDArray loss = w.getArray().mul(0).sqrt().sum();
+        assertThat(loss.getFloat()).isZero();
+        collector.backward(loss);
+      }
+      assertThat(BertTopTrainer.finiteGradients(List.of(w))).isFalse();
+
+      BertTopTrainer.zeroGradients(List.of(w));
+      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        collector.backward(w.getArray().mul(2).sum());
+      }
+      assertThat(BertTopTrainer.finiteGradients(List.of(w))).isTrue();
+      assertThat(w.getArray().getGradient().toFloatArray()).containsExactly(2f, 2f, 2f);
     }
   }
 

@@ -10,7 +10,7 @@ import org.voc.models.BertTopTrainer;
 class TrainCommandTest {
 
   private static BertTopTrainer.Report report(int recoveries) {
-    return new BertTopTrainer.Report(null, 100, 2, List.of(), recoveries);
+    return new BertTopTrainer.Report(null, 100, 2, List.of(), recoveries, 0);
   }
 
   @Test
