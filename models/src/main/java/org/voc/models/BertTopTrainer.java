@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -246,11 +247,15 @@ public final class BertTopTrainer {
     return true;
   }
 
-  /** Sets the gradients to zero (subtracting a NaN gradient from itself would leave it NaN). */
+  /**
+   * Sets the gradients to zero in place, natively (subtracting a NaN gradient from itself would leave
+   * it NaN; {@code set(float[])} would hand PyTorch a Java buffer that is freed with the handle, and a
+   * run crashed in libc minutes after one such skip).
+   */
   static void zeroGradients(Collection<Parameter> parameters) {
     for (Parameter parameter : parameters) {
       try (NDArray gradient = parameter.getArray().getGradient()) {
-        gradient.set(new float[Math.toIntExact(gradient.size())]);
+        gradient.set(new NDIndex(":"), 0f);
       }
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.io.InputStream;
@@ -96,22 +97,29 @@ class BertTopTrainerTest {
   void aGradientThatIsNotFiniteIsFoundAndSetToZeroSoTheNextStepStartsClean() {
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
       Parameter w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
-      w.setArray(manager.create(new float[] {1, 2, 3}));
+      w.setArray(manager.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3)));
       w.getArray().setRequiresGradient(true);
+      Parameter b = Parameter.builder().setName("b").setType(Parameter.Type.BIAS).build();
+      b.setArray(manager.create(new float[] {1, 2, 3}));
+      b.getArray().setRequiresGradient(true);
+      List<Parameter> both = List.of(w, b);
       try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
         // sqrt(0 * w) is 0 everywhere, its gradient 0 * infinity: a finite loss with NaN gradients
-        NDArray loss = w.getArray().mul(0).sqrt().sum();
-        assertThat(loss.getFloat()).isZero();
+        NDArray loss = w.getArray().mul(0).sqrt().sum().add(b.getArray().sum());
+        assertThat(loss.getFloat()).isEqualTo(6f);
         collector.backward(loss);
       }
-      assertThat(BertTopTrainer.finiteGradients(List.of(w))).isFalse();
+      assertThat(BertTopTrainer.finiteGradients(both)).isFalse();
+      assertThat(BertTopTrainer.finiteGradients(List.of(b))).isTrue();
 
-      BertTopTrainer.zeroGradients(List.of(w));
+      BertTopTrainer.zeroGradients(both);
+      System.gc(); // nothing the gradients now hold may be memory that Java frees
       try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-        collector.backward(w.getArray().mul(2).sum());
+        collector.backward(w.getArray().mul(2).sum().add(b.getArray().mul(3).sum()));
       }
-      assertThat(BertTopTrainer.finiteGradients(List.of(w))).isTrue();
-      assertThat(w.getArray().getGradient().toFloatArray()).containsExactly(2f, 2f, 2f);
+      assertThat(BertTopTrainer.finiteGradients(both)).isTrue();
+      assertThat(w.getArray().getGradient().toFloatArray()).containsExactly(2f, 2f, 2f, 2f, 2f, 2f);
+      assertThat(b.getArray().getGradient().toFloatArray()).containsExactly(3f, 3f, 3f);
     }
   }
 
