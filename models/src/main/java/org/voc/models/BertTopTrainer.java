@@ -206,8 +206,9 @@ public final class BertTopTrainer {
 
   /**
    * One Adam step, unless the loss or a gradient is not a finite number. A finite loss can have a
-   * NaN gradient (tuning bge-small's layer 1 gave one in the sixth step at a near-zero learning
-   * rate); applied, it would turn every weight into NaN, so the batch is skipped instead.
+   * NaN gradient (tuning bge-small's layers 1-11 met two such batches in a run; 2-11, before this
+   * check, diverged in its sixth step at a near-zero learning rate); applied, it would turn every
+   * weight into NaN, so the batch is skipped instead.
    */
   private Step step(BertTop top, ParameterStore store, float[][] hidden, int[] tokens,
       int[] labels, float[] weights, int[] batch, int classes) {
@@ -237,8 +238,8 @@ public final class BertTopTrainer {
   static boolean finiteGradients(Collection<Parameter> parameters) {
     for (Parameter parameter : parameters) {
       try (NDArray gradient = parameter.getArray().getGradient();
-          NDArray size = gradient.abs();
-          NDArray sum = size.sum()) {
+          NDArray magnitude = gradient.abs();
+          NDArray sum = magnitude.sum()) {
         if (!Float.isFinite(sum.getFloat())) {
           return false;
         }
@@ -248,7 +249,8 @@ public final class BertTopTrainer {
   }
 
   /**
-   * Sets the gradients to zero in place, natively (subtracting a NaN gradient from itself would leave
+   * Sets the gradients to zero in place, as the parameter server's update does after an applied
+   * step, natively (subtracting a NaN gradient from itself would leave
    * it NaN; {@code set(float[])} would hand PyTorch a Java buffer that is freed with the handle, and a
    * run crashed in libc minutes after one such skip).
    */
