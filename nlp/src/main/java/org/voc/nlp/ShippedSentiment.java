@@ -3,6 +3,7 @@ package org.voc.nlp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import org.voc.models.BertTopFile;
 import org.voc.models.EncoderModel;
@@ -24,6 +25,12 @@ public final class ShippedSentiment {
   public static final String TOP = "org/voc/nlp/sentiment/transformer-top.bin";
   /** The target-sentiment model: top layers fine-tuned on (target, sentence) pairs. */
   public static final String TARGET_TOP = "org/voc/nlp/targets/target-top.bin";
+
+  /**
+   * The target models voc averages ({@link AveragedTargets}), each with its {@code training*.json}
+   * beside it: {@link #TARGET_TOP} and a second one from the same recipe. Those present are used.
+   */
+  public static final List<String> TARGET_TOPS = List.of(TARGET_TOP, "org/voc/nlp/targets/target-top-2.bin");
 
   /**
    * Below this top-class probability a target takes its sentence's sentiment ({@link
@@ -115,19 +122,25 @@ public final class ShippedSentiment {
    * sentence's sentiment ({@link #TARGET_MIN_CONFIDENCE}).
    */
   public static TargetSentimentModel targets(OnnxTextEncoder encoder) {
-    if (ShippedSentiment.class.getClassLoader().getResource(TARGET_TOP) == null || encoder.tapLayer() < 0) {
+    List<String> shipped = TARGET_TOPS.stream()
+        .filter(resource -> ShippedSentiment.class.getClassLoader().getResource(resource) != null).toList();
+    if (shipped.isEmpty() || encoder.tapLayer() < 0) {
       return new SentenceLevelTargets(transformer(encoder));
     }
-    BertTopFile.Weights targetTop = readTop(TARGET_TOP);
+    List<TargetSentimentModel> members = shipped.stream().map(resource -> targetModel(encoder, resource)).toList();
+    TargetSentimentModel model = members.size() == 1 ? members.getFirst() : new AveragedTargets(members);
+    return new ConfidentTargets(model, new SentenceLevelTargets(transformer(encoder)), TARGET_MIN_CONFIDENCE);
+  }
+
+  /** One shipped target model ({@code resource}, one of {@link #TARGET_TOPS}) beside {@code encoder}. */
+  private static TargetSentimentModel targetModel(OnnxTextEncoder encoder, String resource) {
+    BertTopFile.Weights targetTop = readTop(resource);
     TargetTransformer.PairFormat format = targetPairs(targetTop);
-    TargetSentimentModel model;
     if (encoder.tunedTop().isPresent() || encoder.tapLayer() != targetTop.firstLayer() - 1) {
       OnnxTextEncoder pairs = encoderModel().loadClassifier(EncoderSettings.defaults(), targetTop);
-      model = new TargetTransformer(pairs, format, version(TARGET_TOP, encoder));
-    } else {
-      model = new TargetTransformer(encoder, loadTop(TARGET_TOP).top(), format, version(TARGET_TOP, encoder));
+      return new TargetTransformer(pairs, format, version(resource, encoder));
     }
-    return new ConfidentTargets(model, new SentenceLevelTargets(transformer(encoder)), TARGET_MIN_CONFIDENCE);
+    return new TargetTransformer(encoder, loadTop(resource).top(), format, version(resource, encoder));
   }
 
   /** How the target model whose weights are {@code top} reads its pairs, as its header records. */

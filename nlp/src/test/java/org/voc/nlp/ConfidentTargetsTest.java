@@ -14,11 +14,7 @@ class ConfidentTargetsTest {
   /** A model named {@code name} that answers each target with {@code answer}'s probabilities. */
   private static InsightFinderTest.FakeTargets scripted(String name,
       Function<TargetSentimentModel.Target, Sentiment.Probabilities> answer) {
-    return new InsightFinderTest.FakeTargets(name, t -> {
-      Sentiment.Probabilities p = answer.apply(t);
-      return Sentiment.fromProbabilities(p, List.of(new Sentiment.ModelOutput(name, "1", p.argmax().wireName(),
-          Map.of("negative", p.negative(), "neutral", p.neutral(), "positive", p.positive()))));
-    });
+    return InsightFinderTest.FakeTargets.answering(name, "1", answer);
   }
 
   private static final TargetSentimentModel.Target REFUND =

@@ -46,6 +46,15 @@ class InsightFinderTest {
       asked.addAll(targets);
       return targets.stream().map(answer).toList();
     }
+
+    /** A model named {@code name} that answers each target with {@code answer}'s probabilities, as version {@code version}. */
+    static FakeTargets answering(String name, String version, Function<Target, Sentiment.Probabilities> answer) {
+      return new FakeTargets(name, t -> {
+        Sentiment.Probabilities p = answer.apply(t);
+        return Sentiment.fromProbabilities(p, List.of(new Sentiment.ModelOutput(name, version, p.argmax().wireName(),
+            Map.of("negative", p.negative(), "neutral", p.neutral(), "positive", p.positive()))));
+      });
+    }
   }
 
   private static final Taxonomy TAXONOMY = new Taxonomy(
