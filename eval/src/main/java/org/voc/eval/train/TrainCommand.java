@@ -123,7 +123,8 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--report", paramLabel = "FILE", split = ",", description = "files to report scores on")
     List<Path> report;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "fine-tuning epochs (default 3)")
+    @Option(names = "--epochs", paramLabel = "N",
+        description = "fine-tuning epochs (default 3, as target-top.bin; target-top-2.bin was trained with 4)")
     Integer epochs;
 
     @Option(names = "--tune-layers", paramLabel = "N",

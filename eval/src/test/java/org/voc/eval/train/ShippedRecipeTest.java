@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.voc.nlp.ShippedSentiment;
 
 /**
  * The shipped models were made by the default recipes: each {@code training.json} that ships beside
@@ -52,14 +53,22 @@ class ShippedRecipeTest {
   }
 
   @Test
-  void theShippedTargetModelIsTheDefaultRecipes() throws Exception {
-    JsonNode recorded = training("org/voc/nlp/targets/training.json").get("recipe");
-    TargetTraining.Recipe recipe = TargetTraining.Recipe.shipped(DATA);
+  void eachShippedTargetModelIsTheDefaultRecipeWithItsEpochs() throws Exception {
+    List<String> recorded = List.of("org/voc/nlp/targets/training.json", "org/voc/nlp/targets/training-2.json");
+    assertThat(TargetTraining.Recipe.SHIPPED_EPOCHS).hasSize(recorded.size());
+    assertThat(ShippedSentiment.TARGET_TOPS).hasSize(recorded.size());
+    for (int member = 0; member < recorded.size(); member++) {
+      JsonNode recipeRecorded = training(recorded.get(member)).get("recipe");
+      TargetTraining.Recipe recipe = TargetTraining.Recipe.shipped(DATA, member);
 
-    assertThat(files(recorded.get("train"))).isEqualTo(shown(recipe.trainFiles()));
-    assertThat(recorded.get("seed").asInt()).isEqualTo(recipe.seed());
-    assertThat(recorded.get("epochs").asInt()).isEqualTo(recipe.epochs());
-    assertThat(recorded.get("layers").asInt()).isEqualTo(recipe.layers());
-    assertThat(recorded.get("learningRate").asDouble()).isEqualTo(recipe.learningRate());
+      assertThat(files(recipeRecorded.get("train"))).isEqualTo(shown(recipe.trainFiles()));
+      assertThat(recipeRecorded.get("seed").asInt()).isEqualTo(recipe.seed());
+      assertThat(recipeRecorded.get("epochs").asInt()).as(recorded.get(member)).isEqualTo(recipe.epochs());
+      assertThat(recipeRecorded.get("layers").asInt()).isEqualTo(recipe.layers());
+      assertThat(recipeRecorded.get("learningRate").asDouble()).isEqualTo(recipe.learningRate());
+      assertThat(recipeRecorded.get("startSha256").asText())
+          .isEqualTo(training("org/voc/nlp/targets/training.json").get("recipe").get("startSha256").asText());
+    }
+    assertThat(TargetTraining.Recipe.shipped(DATA)).isEqualTo(TargetTraining.Recipe.shipped(DATA, 0));
   }
 }
