@@ -76,6 +76,26 @@ class ShippedInsightsTest {
   }
 
   @Test
+  void theShippedTargetModelsAreAveragedAndTheFirstCanBeAskedForAlone() {
+    var target = TargetSentimentModel.Target.about("The pasta was cold but the waiter was lovely.", "staff");
+    TargetSentimentModel all = ShippedSentiment.targets(encoder);
+    TargetSentimentModel first = ShippedSentiment.targets(encoder, 1);
+    Sentiment averaged = all.score(List.of(target)).getFirst();
+    Sentiment alone = first.score(List.of(target)).getFirst();
+
+    assertThat(all.version().split(",")).hasSize(ShippedSentiment.TARGET_TOPS.size());
+    assertThat(first.version()).isEqualTo(all.version().split(",")[0]);
+    assertThat(averaged.label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(averaged.models()).hasSize(2);
+    assertThat(alone.models()).containsExactly(averaged.models().getFirst());
+    double positive = averaged.models().stream().mapToDouble(m -> m.probabilities().get("positive")).average()
+        .orElseThrow();
+    assertThat(averaged.probabilities().positive()).isCloseTo(positive, org.assertj.core.data.Offset.offset(1e-6));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ShippedSentiment.targets(encoder, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aSentenceAlreadyScoredByTheTransformerIsNotScoredAgain() {
     TransformerSentiment transformer = ShippedSentiment.transformer(encoder);
     SentenceLevelTargets sentences = new SentenceLevelTargets(transformer);

@@ -33,9 +33,12 @@ public final class Analyzers {
 
   private Analyzers() {}
 
-  /** Themes, brands and aspects, each with the sentiment toward it, from the shipped models. */
-  private static InsightFinder insights(OnnxTextEncoder encoder) {
-    TargetSentimentModel targets = ShippedSentiment.targets(encoder);
+  /**
+   * Themes, brands and aspects, each with the sentiment toward it, from the shipped models, the
+   * first {@code targetModels} target models averaged.
+   */
+  private static InsightFinder insights(OnnxTextEncoder encoder, int targetModels) {
+    TargetSentimentModel targets = ShippedSentiment.targets(encoder, targetModels);
     return new InsightFinder(ShippedThemes.detector(encoder), targets,
         AspectExtractor.shipped(encoder, targets)::extract);
   }
@@ -61,7 +64,8 @@ public final class Analyzers {
     };
     LOG.info("Models loaded in {} ms: sentiment {}{}", (System.nanoTime() - start) / 1_000_000, model.name(),
         encoder == null ? "" : ", encoder " + encoder.name());
-    InsightFinder insights = encoder == null ? new InsightFinder(null, null, null) : insights(encoder);
+    InsightFinder insights = encoder == null ? new InsightFinder(null, null, null)
+        : insights(encoder, config.analysis().targetModels());
     return configured(new DocumentAnalyzer(pipeline, model, encoder, insights, settings, Clock.systemUTC()), config);
   }
 

@@ -27,6 +27,10 @@ public final class AspectEvalCommand implements Callable<Integer> {
           + "(each aspect gets its sentence's sentiment: the baseline)")
   String model;
 
+  @Option(names = "--target-models", paramLabel = "N",
+      description = "with --model shipped: average the first N shipped target models (default: all, as analysis.targetModels)")
+  Integer targetModels;
+
   @Option(names = "--tagger", paramLabel = "FILE",
       description = "an aspect-tagger.json from voc train aspects (default: the shipped tagger)")
   Path tagger;
@@ -36,6 +40,7 @@ public final class AspectEvalCommand implements Callable<Integer> {
     if (!Files.isRegularFile(AspectFile.fileOf(data))) {
       throw new IllegalArgumentException("no such file: " + data);
     }
+    int averaged = TargetModelsOption.resolve(targetModels);
     long sentences = AspectFile.read(data).size();
     try (ProgressBar progress = new ProgressBarBuilder()
         .setTaskName("eval aspects")
@@ -44,7 +49,7 @@ public final class AspectEvalCommand implements Callable<Integer> {
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .setUnit(" sentences", 1)
         .build()) {
-      Map<String, Object> result = AspectModels.evaluate(data, model, tagger, progress::stepBy);
+      Map<String, Object> result = AspectModels.evaluate(data, model, tagger, averaged, progress::stepBy);
       progress.close();
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }

@@ -20,10 +20,13 @@ public final class AspectModels {
 
   private AspectModels() {}
 
-  /** The target model {@code --model} names, on the shipped encoder. */
-  static TargetSentimentModel targets(String model, OnnxTextEncoder encoder) {
+  /**
+   * The target model {@code --model} names, on the shipped encoder; {@code shipped} averages the
+   * first {@code targetModels} shipped target models.
+   */
+  static TargetSentimentModel targets(String model, OnnxTextEncoder encoder, int targetModels) {
     return switch (model) {
-      case "shipped" -> ShippedSentiment.targets(encoder);
+      case "shipped" -> ShippedSentiment.targets(encoder, targetModels);
       case "sentence" -> new SentenceLevelTargets(ShippedSentiment.transformer(encoder));
       default -> throw new IllegalArgumentException("unknown --model '" + model + "' (shipped, sentence)");
     };
@@ -35,9 +38,15 @@ public final class AspectModels {
    */
   public static Map<String, Object> evaluate(Path data, String model, Path tagger,
       LongConsumer progress) throws IOException {
+    return evaluate(data, model, tagger, ShippedSentiment.TARGET_TOPS.size(), progress);
+  }
+
+  /** As above, {@code shipped} being the first {@code targetModels} shipped target models averaged. */
+  public static Map<String, Object> evaluate(Path data, String model, Path tagger, int targetModels,
+      LongConsumer progress) throws IOException {
     List<AspectFile.AspectSentence> sentences = AspectFile.read(data);
     try (OnnxTextEncoder encoder = ShippedSentiment.loadEncoder()) {
-      TargetSentimentModel targets = targets(model, encoder);
+      TargetSentimentModel targets = targets(model, encoder, targetModels);
       AspectTermTagger terms = tagger == null ? AspectTermTagger.shipped()
           : new AspectTermTagger(TokenTagger.load(tagger));
       CoreNlpPipeline pipeline = CoreNlpPipeline.load(CoreNlpSettings.defaults());
@@ -45,6 +54,9 @@ public final class AspectModels {
           new AspectExtractor(encoder, terms, targets), targets, progress);
       result.put("data", data.toString());
       result.put("tagger", tagger == null ? AspectTermTagger.SHIPPED : tagger.toString());
+      if (model.equals("shipped")) {
+        result.put("target_models", targetModels);
+      }
       return result;
     }
   }

@@ -56,7 +56,7 @@ final class VocService implements AutoCloseable {
         analysis: %s
         """, port, home.resolve("data"), analysis), StandardCharsets.UTF_8);
     ChildJvm jvm = ChildJvm.start("voc-" + name,
-        List.of("-Xmx2g", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-Dai.djl.offline=true",
+        List.of("-Xmx1792m", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-Dai.djl.offline=true",
             "--add-modules", "jdk.incubator.vector"),
         classpath, "org.voc.service.Main", List.of("serve", "--config", config.toString()), port, home);
     return new VocService(name, jvm);

@@ -35,6 +35,10 @@ public final class ThemeEvalCommand implements Callable<Integer> {
           + "or a directory written by voc train themes (default: ${DEFAULT-VALUE})")
   String model;
 
+  @Option(names = "--target-models", paramLabel = "N",
+      description = "with --pipeline full: average the first N shipped target models (default: all, as analysis.targetModels)")
+  Integer targetModels;
+
   @Option(names = "--pipeline", defaultValue = "full", paramLabel = "full|fast",
       description = "full: polarity from the target model; fast (analysis.pipeline: fast): each theme gets its"
           + " sentence's sentiment from the transformer (default: ${DEFAULT-VALUE})")
@@ -44,9 +48,10 @@ public final class ThemeEvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AnalysisPipeline analysis = AnalysisPipeline.parse(pipeline)
         .orElseThrow(() -> new IllegalArgumentException("--pipeline: full or fast, not '" + pipeline + "'"));
+    int averaged = org.voc.eval.aspects.TargetModelsOption.resolve(targetModels);
     ThemeFile file = ThemeFile.read(data);
     try (ProgressBar bar = SentimentTraining.bar("eval themes", file.rows().size())) {
-      Map<String, Object> result = evaluate(file, taxonomy, model, analysis, bar::stepBy);
+      Map<String, Object> result = evaluate(file, taxonomy, model, analysis, averaged, bar::stepBy);
       bar.close();
       System.out.println(VocJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
@@ -65,13 +70,23 @@ public final class ThemeEvalCommand implements Callable<Integer> {
    */
   public static Map<String, Object> evaluate(ThemeFile file, Path taxonomy, String model,
       AnalysisPipeline pipeline, java.util.function.IntConsumer progress) throws java.io.IOException {
+    return evaluate(file, taxonomy, model, pipeline, ShippedSentiment.TARGET_TOPS.size(), progress);
+  }
+
+  /** As above, the target model being the first {@code targetModels} shipped ones averaged. */
+  public static Map<String, Object> evaluate(ThemeFile file, Path taxonomy, String model,
+      AnalysisPipeline pipeline, int targetModels, java.util.function.IntConsumer progress)
+      throws java.io.IOException {
     List<ThemeDefinition> themes = TaxonomyFile.themes(taxonomy, file.themeNames());
     boolean fast = pipeline == AnalysisPipeline.FAST;
     try (OnnxTextEncoder encoder = ShippedSentiment.loadEncoder()) {
       TargetSentimentModel targets = fast ? new SentenceLevelTargets(ShippedSentiment.transformer(encoder))
-          : ShippedSentiment.targets(encoder);
+          : ShippedSentiment.targets(encoder, targetModels);
       Map<String, Object> result = ThemeEvaluation.run(file, themes, detector(encoder, model), targets, progress);
       result.put("model", model);
+      if (!fast) {
+        result.put("target_models", targetModels);
+      }
       result.put("pipeline", pipeline.wireName());
       return result;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.voc.nlp.AnalysisPipeline;
+import org.voc.nlp.ShippedSentiment;
 
 /**
  * Reads the configuration: the file named by the flag, else by {@code VOC_CONFIG}, else {@code
@@ -151,6 +152,11 @@ public final class ConfigLoader {
 
   /** Checks the {@code analysis} settings, for callers that change them after loading (a flag). */
   public static void validate(VocConfig.Analysis analysis) {
+    int shipped = ShippedSentiment.TARGET_TOPS.size();
+    if (analysis.targetModels() < 1 || analysis.targetModels() > shipped) {
+      throw new ConfigException("analysis.targetModels must be between 1 and " + shipped
+          + " (the target-sentiment models voc ships), not " + analysis.targetModels());
+    }
     AnalysisPipeline pipeline = AnalysisPipeline.parse(analysis.pipeline()).orElseThrow(() -> new ConfigException(
         "analysis.pipeline must be full or fast, not '" + analysis.pipeline() + "'"));
     if (pipeline == AnalysisPipeline.FAST) {

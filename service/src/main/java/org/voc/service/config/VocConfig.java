@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.voc.nlp.AnalysisPipeline;
+import org.voc.nlp.ShippedSentiment;
 import org.voc.nlp.UrgencyRules;
 
 /**
@@ -244,19 +245,24 @@ public record VocConfig(
    * see {@link org.voc.nlp.AnalysisPipeline}), the sentiment model ({@code ensemble}, {@code
    * transformer} or {@code corenlp}; the transformer's encoder also makes the vectors for semantic
    * search; {@code fast} takes {@code transformer}, its default, or {@code transformer-head}, the
-   * head over frozen vectors: faster, less accurate), worker threads (default: one per core) and how
-   * much of a text is analyzed.
+   * head over frozen vectors: faster, less accurate), worker threads (default: one per core), how
+   * much of a text is analyzed, and how many of the shipped target-sentiment models score themes,
+   * brands and aspects ({@code targetModels}: all of them, averaged, by default; 1 for speed).
    */
   public record Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars,
-      String pipeline) {
+      String pipeline, Integer targetModels) {
 
-    public static final Analysis DEFAULT = new Analysis(null, null, null, null, null);
+    public static final Analysis DEFAULT = new Analysis(null, null, null, null, null, null);
 
     /** The sentiment of the head over the encoder's frozen vectors (fast pipeline only). */
     public static final String TRANSFORMER_HEAD = "transformer-head";
 
     public Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars) {
-      this(sentiment, workers, maxSentences, maxChars, null);
+      this(sentiment, workers, maxSentences, maxChars, null, null);
+    }
+
+    public Analysis(String sentiment, Integer workers, Integer maxSentences, Integer maxChars, String pipeline) {
+      this(sentiment, workers, maxSentences, maxChars, pipeline, null);
     }
 
     public Analysis {
@@ -266,6 +272,7 @@ public record VocConfig(
       workers = workers == null || workers < 1 ? Runtime.getRuntime().availableProcessors() : workers;
       maxSentences = maxSentences == null ? 200 : maxSentences;
       maxChars = maxChars == null ? 20_000 : maxChars;
+      targetModels = targetModels == null ? ShippedSentiment.TARGET_TOPS.size() : targetModels;
     }
 
     /**
@@ -277,7 +284,7 @@ public record VocConfig(
       boolean transformer = sentiment.startsWith("transformer");
       String model = fast && !transformer ? "transformer"
           : !fast && sentiment.equals(TRANSFORMER_HEAD) ? "transformer" : sentiment;
-      return new Analysis(model, workers, maxSentences, maxChars, value);
+      return new Analysis(model, workers, maxSentences, maxChars, value, targetModels);
     }
 
     /** The pipeline named by {@link #pipeline}; call after {@link ConfigLoader} has validated it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +77,18 @@ class AnalysisPipelineConfigTest {
     assertThatThrownBy(() -> ConfigLoader.validate(VocConfig.Analysis.DEFAULT.withPipeline("slow")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("analysis.pipeline");
+  }
+
+  @Test
+  void everyShippedTargetModelIsUsedUnlessFewerAreAskedFor() throws IOException {
+    assertThat(load("port: 9000\n").targetModels()).isEqualTo(org.voc.nlp.ShippedSentiment.TARGET_TOPS.size());
+    assertThat(load("analysis: {targetModels: 1}\n").targetModels()).isEqualTo(1);
+    assertThat(load("analysis: {targetModels: 1}\n").withPipeline("fast").targetModels()).isEqualTo(1);
+    for (String wrong : List.of("0", String.valueOf(org.voc.nlp.ShippedSentiment.TARGET_TOPS.size() + 1))) {
+      assertThatThrownBy(() -> load("analysis: {targetModels: " + wrong + "}\n"))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("analysis.targetModels")
+          .hasMessageContaining(wrong);
+    }
   }
 }
