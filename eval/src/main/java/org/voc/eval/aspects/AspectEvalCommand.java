@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 public final class AspectEvalCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "aspect JSONL file; FILE#heldout / FILE#train: 20 / 80 % of its sentences")
+      description = "aspect JSONL file; FILE#heldout / FILE#train: 20 / 80 %% of its sentences")
   Path data;
 
   @Option(names = "--model", defaultValue = "shipped", paramLabel = "MODEL",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 public final class AspectTrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "FILE", split = ",",
-      description = "aspect JSONL files to train on (FILE#train / FILE#heldout: 80 / 20 % of its sentences)")
+      description = "aspect JSONL files to train on (FILE#train / FILE#heldout: 80 / 20 %% of its sentences)")
   List<Path> data;
 
   @Option(names = "--report", paramLabel = "FILE", split = ",", description = "aspect files to report extraction scores on")

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         + "{\"text\", \"themes\": [{\"name\", \"label\"}]} rows.")
 public final class ThemeEvalCommand implements Callable<Integer> {
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "theme-labeled JSONL (FILE#heldout / FILE#train: a fixed 20 % / 80 % of its texts)")
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "theme-labeled JSONL (FILE#heldout / FILE#train: a fixed 20 %% / 80 %% of its texts)")
   Path data;
 
   @Option(names = "--taxonomy", paramLabel = "CONFIG", description = "a voc config file whose themes are the taxonomy (default: the data file's theme names)")

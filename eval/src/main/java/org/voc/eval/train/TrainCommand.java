@@ -44,7 +44,7 @@ public final class TrainCommand implements Runnable {
           + "TweetEval lines).")
   static final class Sentiment implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "FILE", split = ",", description = "labeled training files (TSV/JSONL; FILE#odd / FILE#even: half of FILE; FILE#quarter1..4: a quarter of it by line; FILE#train / FILE#heldout: 80 / 20 % of its texts; FILE-neutral: without its neutral rows; FILE*N: its rows N times)")
+    @Option(names = "--data", paramLabel = "FILE", split = ",", description = "labeled training files (TSV/JSONL; FILE#odd / FILE#even: half of FILE; FILE#quarter1..4: a quarter of it by line; FILE#train / FILE#heldout: 80 / 20 %% of its texts; FILE-neutral: without its neutral rows; FILE*N: its rows N times)")
     List<Path> data;
 
     @Option(names = "--calibrate", paramLabel = "FILE", split = ",",
@@ -117,7 +117,7 @@ public final class TrainCommand implements Runnable {
 
     @Option(names = "--data", paramLabel = "FILE", split = ",",
         description = "JSONL aspect rows {text,aspect,from,to,label} or theme rows {text,themes:[{name,label}]}; "
-            + "FILE#train / FILE#heldout: the 80 % / 20 % of sentences split by text hash")
+            + "FILE#train / FILE#heldout: the 80 %% / 20 %% of sentences split by text hash")
     List<Path> data;
 
     @Option(names = "--report", paramLabel = "FILE", split = ",", description = "files to report scores on")
