@@ -9,14 +9,12 @@ public final class TargetModelsOption {
 
   /** {@code requested}, checked, or all the shipped target models when it is null. */
   public static int resolve(Integer requested) {
-    int shipped = ShippedSentiment.TARGET_TOPS.size();
     if (requested == null) {
-      return shipped;
+      return ShippedSentiment.TARGET_TOPS.size();
     }
-    if (requested < 1 || requested > shipped) {
-      throw new IllegalArgumentException(
-          "--target-models must be between 1 and " + shipped + " (the target models voc ships), not " + requested);
-    }
+    ShippedSentiment.targetModelsProblem(requested).ifPresent(problem -> {
+      throw new IllegalArgumentException("--target-models " + problem);
+    });
     return requested;
   }
 }

@@ -152,11 +152,9 @@ public final class ConfigLoader {
 
   /** Checks the {@code analysis} settings, for callers that change them after loading (a flag). */
   public static void validate(VocConfig.Analysis analysis) {
-    int shipped = ShippedSentiment.TARGET_TOPS.size();
-    if (analysis.targetModels() < 1 || analysis.targetModels() > shipped) {
-      throw new ConfigException("analysis.targetModels must be between 1 and " + shipped
-          + " (the target-sentiment models voc ships), not " + analysis.targetModels());
-    }
+    ShippedSentiment.targetModelsProblem(analysis.targetModels()).ifPresent(problem -> {
+      throw new ConfigException("analysis.targetModels " + problem);
+    });
     AnalysisPipeline pipeline = AnalysisPipeline.parse(analysis.pipeline()).orElseThrow(() -> new ConfigException(
         "analysis.pipeline must be full or fast, not '" + analysis.pipeline() + "'"));
     if (pipeline == AnalysisPipeline.FAST) {
