@@ -99,6 +99,54 @@ class BertTopFileTest {
         .isEqualTo(java.util.Arrays.copyOfRange(old, weightsAt(old), old.length));
   }
 
+  @Test
+  void eightBitDifferencesFromTheBaseEncoderComeBackFarCloserThanEightBitWeights(@TempDir Path dir) throws Exception {
+    String name = "encoder.layer.3.attention.self.query.weight";
+    OnnxGraph.Tensor base = EncoderModel.BGE_SMALL_EN_V15.weights().get(name);
+    Random random = new Random(5);
+    float[] tuned = base.data().clone();
+    for (int i = 0; i < tuned.length; i++) {
+      tuned[i] += (float) random.nextGaussian() * 1e-3f; // what fine-tuning moves a weight by
+    }
+    float[] classifier = {0.25f, -0.5f, 1f, 2f, -3f, 0.125f};
+    Map<String, OnnxGraph.Tensor> tensors = new LinkedHashMap<>();
+    tensors.put(name, new OnnxGraph.Tensor(name, base.shape(), tuned));
+    tensors.put("classifier.weight", new OnnxGraph.Tensor("classifier.weight", new long[] {2, 3}, classifier));
+    BertTopFile.Weights top = new BertTopFile.Weights("bge-small-en-v1.5",
+        new ObjectMapper().createObjectNode().put("training", "x"), 1, 11, BertTop.Dimensions.SMALL,
+        List.of("negative", "neutral", "positive"), tensors);
+    BertTopFile.save(top, dir.resolve("delta.bin"), BertTopFile.Precision.INT8_DELTA);
+    BertTopFile.save(top, dir.resolve("int8.bin"), BertTopFile.Precision.INT8);
+
+    BertTopFile.Weights delta = read(dir.resolve("delta.bin"));
+    BertTopFile.Weights int8 = read(dir.resolve("int8.bin"));
+
+    assertThat(delta.header().get("tensors").get(0).get("encoding").asText()).isEqualTo("int8-delta-rows");
+    assertThat(delta.header().get("tensors").get(1).get("encoding").asText()).isEqualTo("int8-rows");
+    // The same bytes per weight; the headers differ by the encodings' names.
+    assertThat(Math.abs(Files.size(dir.resolve("delta.bin")) - Files.size(dir.resolve("int8.bin")))).isLessThan(64);
+    double deltaError = 0;
+    double int8Error = 0;
+    float[] fromDelta = delta.tensors().get(name).data();
+    float[] fromInt8 = int8.tensors().get(name).data();
+    for (int i = 0; i < tuned.length; i++) {
+      deltaError = Math.max(deltaError, Math.abs(fromDelta[i] - tuned[i]));
+      int8Error = Math.max(int8Error, Math.abs(fromInt8[i] - tuned[i]));
+    }
+    assertThat(deltaError).isLessThan(6e-5); // half a step of rows whose differences reach about 5e-3
+    assertThat(deltaError).isLessThan(int8Error / 20);
+    assertThat(delta.tensors().get("classifier.weight").data())
+        .containsExactly(int8.tensors().get("classifier.weight").data());
+  }
+
+  @Test
+  void differencesNeedABaseEncoderVocShips(@TempDir Path dir) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> BertTopFile.save(weights(), dir.resolve("delta.bin"), BertTopFile.Precision.INT8_DELTA))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enc");
+  }
+
   /** Where the weights start: after the 7-byte magic, the header's length and the header. */
   private static int weightsAt(byte[] file) {
     return 7 + 4 + java.nio.ByteBuffer.wrap(file, 7, 4).getInt();

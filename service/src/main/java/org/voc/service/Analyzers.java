@@ -73,13 +73,14 @@ public final class Analyzers {
    * The transformer-only analyzer: the shipped transformer and theme detection on one encoder pass.
    * With {@code transformer-head} the sentiment is the softmax head over the encoder's frozen vectors
    * instead of the fine-tuned top layers, which run inside the same ONNX Runtime pass but add a
-   * copy of the encoder's top layers to it (about a sixth more work per text).
+   * copy of the encoder's top layers to it (about a sixth more work per text: this pipeline runs the
+   * two-layer {@link ShippedSentiment#FAST_TOP}, not the eleven layers of the full pipeline's).
    */
   private static DocumentAnalyzer fast(CoreNlpPipeline pipeline, AnalyzerSettings settings, String sentiment,
       long start) {
-    OnnxTextEncoder encoder = sentiment.equals(VocConfig.Analysis.TRANSFORMER_HEAD)
-        ? ShippedSentiment.loadFrozenEncoder() : ShippedSentiment.loadEncoder();
-    TransformerSentiment model = ShippedSentiment.transformer(encoder);
+    boolean head = sentiment.equals(VocConfig.Analysis.TRANSFORMER_HEAD);
+    OnnxTextEncoder encoder = head ? ShippedSentiment.loadFrozenEncoder() : ShippedSentiment.loadFastEncoder();
+    TransformerSentiment model = head ? ShippedSentiment.transformer(encoder) : ShippedSentiment.fastTransformer(encoder);
     LOG.info("Models loaded in {} ms: pipeline fast, sentiment {} {}, encoder {}",
         (System.nanoTime() - start) / 1_000_000, model.name(), model.version(), encoder.name());
     return DocumentAnalyzer.fast(pipeline, model, ShippedThemes.detector(encoder), settings, Clock.systemUTC());

@@ -27,8 +27,8 @@ public final class SentimentScorers {
         yield new AnalyzerScorer("ensemble",
             analyzer(pipeline(), ShippedSentiment.ensemble(CoreNlpSentiment.fromClasspath(), encoder)), threads);
       }
-      case "fast" -> fast("fast", ShippedSentiment.loadEncoder(), threads);
-      case "fast-head" -> fast("fast-head", ShippedSentiment.loadFrozenEncoder(), threads);
+      case "fast" -> fast("fast", ShippedSentiment.fastTransformer(ShippedSentiment.loadFastEncoder()), threads);
+      case "fast-head" -> fast("fast-head", ShippedSentiment.transformer(ShippedSentiment.loadFrozenEncoder()), threads);
       default -> throw new IllegalArgumentException(
           "unknown --model '" + model + "' (corenlp, transformer, ensemble, fast, fast-head)");
     };
@@ -36,11 +36,11 @@ public final class SentimentScorers {
 
   /**
    * The transformer-only analysis ({@code analysis.pipeline: fast}): sentences split, each scored by
-   * the shipped transformer on {@code encoder} (fine-tuned layers on a tapped one, else the head over
-   * frozen vectors: {@code sentiment: transformer-head}), averaged by length.
+   * {@code transformer} (the fast pipeline's fine-tuned layers, or the head over frozen vectors:
+   * {@code sentiment: transformer-head}), averaged by length.
    */
-  private static SentimentScorer fast(String name, TextEncoder encoder, int threads) {
-    return new AnalyzerScorer(name, DocumentAnalyzer.fast(pipeline(), ShippedSentiment.transformer(encoder), null,
+  private static SentimentScorer fast(String name, TransformerSentiment transformer, int threads) {
+    return new AnalyzerScorer(name, DocumentAnalyzer.fast(pipeline(), transformer, null,
         AnalyzerSettings.defaults(), Clock.systemUTC()), threads);
   }
 

@@ -27,7 +27,7 @@ public record SentimentRecipe(
   }
 
   /** How the shipped model was fine-tuned. */
-  public static final FineTuning SHIPPED_FINE_TUNING = new FineTuning(2, 3, 1e-4, 1e-3, 32);
+  public static final FineTuning SHIPPED_FINE_TUNING = new FineTuning(11, 1, 1e-4, 1e-3, 32);
 
   /** The shipped recipe, with data read from the shared data directory. */
   public static SentimentRecipe shipped(Path sharedData) {
