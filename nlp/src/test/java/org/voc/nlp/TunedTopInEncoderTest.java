@@ -31,23 +31,28 @@ class TunedTopInEncoderTest {
 
   private static OnnxTextEncoder encoder;
   private static BertTopFile.Loaded pytorch;
+  /** The encoder tapped below the tuned layers' first, whose states the PyTorch top reads. */
+  private static OnnxTextEncoder below;
 
   @BeforeAll
   static void load() {
     encoder = ShippedSentiment.loadEncoder();
     pytorch = ShippedSentiment.loadTop(ShippedSentiment.TOP);
+    below = ShippedSentiment.encoderModel().load(EncoderSettings.defaults(), pytorch.top().firstLayer() - 1);
   }
 
   @AfterAll
   static void close() {
     encoder.close();
     pytorch.close();
+    below.close();
   }
 
   @Test
   void logitsInTheEncoderPassEqualThePyTorchTopsOnAMixedLengthBatch() {
     OnnxTextEncoder.Encoded encoded = encoder.encode(TEXTS);
-    float[][] expected = pytorch.top().logits(encoded.hidden(), encoded.tokens());
+    OnnxTextEncoder.Encoded tapped = below.encode(TEXTS);
+    float[][] expected = pytorch.top().logits(tapped.hidden(), tapped.tokens());
 
     assertThat(encoded.tokens()[3]).isEqualTo(128); // truncated
     assertThat(encoder.tunedTop().orElseThrow().classes()).isEqualTo(pytorch.top().classes());
@@ -74,7 +79,7 @@ class TunedTopInEncoderTest {
   @Test
   void theServicesTransformerScoresAsThePyTorchTopDoes() {
     TransformerSentiment fused = ShippedSentiment.transformer(encoder);
-    TransformerSentiment onPyTorch = new TransformerSentiment(encoder, pytorch.top(), fused.version());
+    TransformerSentiment onPyTorch = new TransformerSentiment(below, pytorch.top(), fused.version());
 
     List<Sentiment> expected = onPyTorch.scoreTexts(TEXTS);
     List<Sentiment> actual = fused.scoreTexts(TEXTS);
