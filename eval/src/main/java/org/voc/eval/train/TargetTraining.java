@@ -115,7 +115,8 @@ public final class TargetTraining {
       }
       // More layers than the sentiment model tuned: those below its top start from the encoder's own
       // weights, and the training pairs are read from the layer below the first tuned one.
-      OnnxTextEncoder encoder = firstLayer == initial.firstLayer() && recipe.start() == null ? shippedEncoder
+      // The shipped encoder taps the aspect tagger's layer, not necessarily the one below the first tuned.
+      OnnxTextEncoder encoder = firstLayer - 1 == shippedEncoder.tapLayer() ? shippedEncoder
           : encoderModel.load(EncoderSettings.defaults(), firstLayer - 1);
       try {
         return train(recipe, encoder, shippedEncoder, initial, firstLayer, encoderModel);

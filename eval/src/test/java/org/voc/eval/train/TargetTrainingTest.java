@@ -37,10 +37,23 @@ class TargetTrainingTest {
     return file;
   }
 
+  /** A shipped resource's bytes. */
+  private static byte[] shipped(String resource) throws Exception {
+    try (java.io.InputStream in = TargetTrainingTest.class.getClassLoader().getResourceAsStream(resource)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** The two-layer sentiment model (the fast pipeline's) as a file to start from. */
+  private static Path twoLayerStart(Path dir) throws Exception {
+    return Files.write(dir.resolve("sentiment-2-layers.bin"), shipped(org.voc.nlp.ShippedSentiment.FAST_TOP));
+  }
+
   @Test
   void tuningMoreLayersThanTheSentimentModelStartsTheLowerOnesFromTheEncoder(@TempDir Path dir) throws Exception {
     Path file = rows(dir);
-    TargetTraining.Recipe recipe = new TargetTraining.Recipe(List.of(file), List.of(file), 7, 1, 1e-4, 1e-3, 3);
+    TargetTraining.Recipe recipe = new TargetTraining.Recipe(List.of(file), List.of(file), 7, 1, 1e-4, 1e-3, 3)
+        .startingFrom(twoLayerStart(dir));
 
     TargetTraining.Result result = TargetTraining.run(recipe);
 
@@ -65,23 +78,21 @@ class TargetTrainingTest {
   @Test
   void theSentimentLayersToStartFromCanBeAFileAndTheReportNamesAndHashesThem(@TempDir Path dir) throws Exception {
     Path file = rows(dir);
-    byte[] shipped;
-    try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(org.voc.nlp.ShippedSentiment.TOP)) {
-      shipped = in.readAllBytes();
-    }
-    Path start = dir.resolve("sentiment-before.bin");
-    Files.write(start, shipped);
-    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(shipped));
+    Path start = twoLayerStart(dir);
+    String sha = sha256(Files.readAllBytes(start));
     TargetTraining.Recipe recipe = new TargetTraining.Recipe(List.of(file), List.of(), 7, 1, 1e-4, 1e-3, 2);
 
     @SuppressWarnings("unchecked")
     Map<String, Object> fromFile = (Map<String, Object>) TargetTraining.run(recipe.startingFrom(start)).report().get("recipe");
+    // The shipped sentiment model tunes layers 1-11: a target model from it tunes all eleven.
+    TargetTraining.Recipe all = new TargetTraining.Recipe(List.of(file), List.of(), 7, 1, 1e-4, 1e-3, 11);
     @SuppressWarnings("unchecked")
-    Map<String, Object> fromShipped = (Map<String, Object>) TargetTraining.run(recipe).report().get("recipe");
+    Map<String, Object> fromShipped = (Map<String, Object>) TargetTraining.run(all).report().get("recipe");
 
-    assertThat((String) fromFile.get("start")).endsWith("sentiment-before.bin");
+    assertThat((String) fromFile.get("start")).endsWith("sentiment-2-layers.bin");
     assertThat(fromFile).containsEntry("startSha256", sha);
-    assertThat(fromShipped).containsEntry("start", org.voc.nlp.ShippedSentiment.TOP).containsEntry("startSha256", sha);
+    assertThat(fromShipped).containsEntry("start", org.voc.nlp.ShippedSentiment.TOP)
+        .containsEntry("startSha256", sha256(shipped(org.voc.nlp.ShippedSentiment.TOP)));
     Files.writeString(dir.resolve("not-a-top.bin"), "hello");
     assertThatThrownBy(() -> TargetTraining.run(recipe.startingFrom(dir.resolve("not-a-top.bin"))))
         .hasMessageContaining("not a voc fine-tuned encoder top");
@@ -90,7 +101,15 @@ class TargetTrainingTest {
   @Test
   void fewerLayersThanTheSentimentModelsAreRefused(@TempDir Path dir) throws Exception {
     Path file = rows(dir);
-    assertThatThrownBy(() -> TargetTraining.run(new TargetTraining.Recipe(List.of(file), List.of(), 7, 1, 1e-4, 1e-3, 1)))
+    TargetTraining.Recipe one = new TargetTraining.Recipe(List.of(file), List.of(), 7, 1, 1e-4, 1e-3, 1);
+    assertThatThrownBy(() -> TargetTraining.run(one.startingFrom(twoLayerStart(dir))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tune 2 to 11");
+    TargetTraining.Recipe nine = new TargetTraining.Recipe(List.of(file), List.of(), 7, 1, 1e-4, 1e-3, 9);
+    assertThatThrownBy(() -> TargetTraining.run(nine))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tune 11 to 11");
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 }
