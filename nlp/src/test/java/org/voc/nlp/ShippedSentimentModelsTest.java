@@ -27,9 +27,7 @@ class ShippedSentimentModelsTest {
 
       TransformerSentiment sentiment = ShippedSentiment.transformer(encoder);
       assertThat(sentiment.version()).isEqualTo("bge-small-en-v1.5+transformer-top");
-      List<Sentiment> scores = sentiment.scoreTexts(TEXTS);
-      assertThat(scores.get(0).label()).isEqualTo(SentimentLabel.NEGATIVE);
-      assertThat(scores.get(1).label()).isEqualTo(SentimentLabel.POSITIVE);
+      assertReadsTheComplaintAndThePraise(sentiment);
     }
   }
 
@@ -42,9 +40,13 @@ class ShippedSentimentModelsTest {
 
       TransformerSentiment sentiment = ShippedSentiment.fastTransformer(encoder);
       assertThat(sentiment.version()).isEqualTo("bge-small-en-v1.5+transformer-top-fast");
-      List<Sentiment> scores = sentiment.scoreTexts(TEXTS);
-      assertThat(scores.get(0).label()).isEqualTo(SentimentLabel.NEGATIVE);
-      assertThat(scores.get(1).label()).isEqualTo(SentimentLabel.POSITIVE);
+      assertReadsTheComplaintAndThePraise(sentiment);
     }
+  }
+
+  private static void assertReadsTheComplaintAndThePraise(TransformerSentiment sentiment) {
+    List<Sentiment> scores = sentiment.scoreTexts(TEXTS);
+    assertThat(scores.get(0).label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(scores.get(1).label()).isEqualTo(SentimentLabel.POSITIVE);
   }
 }
